@@ -1,0 +1,62 @@
+package org.hipaaiam.it.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import org.hipaaiam.it.support.CallbackReceiver;
+import org.hipaaiam.it.support.DemoRealm;
+import org.hipaaiam.it.support.HipaaServerConfig;
+import org.hipaaiam.it.support.OidcDemoApp;
+import org.hipaaiam.it.support.Pkce;
+import org.hipaaiam.it.support.SignInPage;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+
+/**
+ * Keycloak on the PostgreSQL server at 127.0.0.1:5432 (the production database): the realm imports into it
+ * and a clinician signs in. Run by the build's `postgres` test execution, which points the server at it.
+ */
+@KeycloakIntegrationTest(config = HipaaServerConfig.class)
+class RealmOnPostgresIT {
+
+    @InjectRealm(fromJson = DemoRealm.JSON)
+    ManagedRealm realm;
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    @Test
+    void realmAndItsUsersAreStoredInPostgres() throws Exception {
+        try (Connection db = DriverManager.getConnection(System.getProperty("kc.test.database.url"),
+                System.getProperty("kc.test.database.user"), System.getProperty("kc.test.database.password"));
+             PreparedStatement query = db.prepareStatement(
+                     "SELECT u.username FROM user_entity u JOIN realm r ON r.id = u.realm_id WHERE r.name = ? AND u.username = ?")) {
+            query.setString(1, DemoRealm.NAME);
+            query.setString(2, DemoRealm.CLINICIAN);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "the clinician's row is in PostgreSQL");
+            }
+        }
+    }
+
+    @Test
+    void clinicianSignsInOnPostgres() throws Exception {
+        try (CallbackReceiver app = CallbackReceiver.listen(DemoRealm.OIDC_APP_PORT, "/callback")) {
+            OidcDemoApp demoApp = new OidcDemoApp(realm.getBaseUrl());
+            Pkce pkce = Pkce.create();
+            browser.open(demoApp.authorizationUrl(Map.of("code_challenge", pkce.challenge(), "code_challenge_method", "S256")));
+            new SignInPage(browser.driver()).signIn(DemoRealm.CLINICIAN, DemoRealm.DEMO_PASSWORD,
+                    DemoRealm.otpSecretOf(DemoRealm.CLINICIAN));
+            assertEquals(200, demoApp.redeem(app.next().params().get("code"), pkce.verifier()).statusCode());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.hipaaiam.it.saml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.onelogin.saml2.authn.SamlResponse;
+import com.onelogin.saml2.http.HttpRequest;
+import com.onelogin.saml2.settings.IdPMetadataParser;
+import com.onelogin.saml2.settings.Saml2Settings;
+import com.onelogin.saml2.settings.SettingsBuilder;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hipaaiam.it.support.CallbackReceiver;
+import org.hipaaiam.it.support.DemoRealm;
+import org.hipaaiam.it.support.HipaaServerConfig;
+import org.hipaaiam.it.support.SignInPage;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+
+/**
+ * The demo SAML viewer receives a signed assertion for the clinician who signed in. The response is checked
+ * the way a service provider would: OneLogin's java-saml, trusting only the realm's published metadata.
+ */
+@KeycloakIntegrationTest(config = HipaaServerConfig.class)
+class PacsViewerSamlSignInIT {
+
+    @InjectRealm(fromJson = DemoRealm.JSON)
+    ManagedRealm realm;
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    @Test
+    void viewerReceivesASignedAssertionForTheClinician() throws Exception {
+        String samlResponse = signInThroughTheViewer();
+
+        SamlResponse response = verify(samlResponse);
+        assertTrue(response.isValid(), "response validates: " + response.getError());
+        assertNull(response.getError());
+        assertEquals(DemoRealm.CLINICIAN, response.getNameId());
+        Map<String, List<String>> attributes = response.getAttributes();
+        assertEquals(List.of(DemoRealm.CLINICIAN_EMPLOYEE_NUMBER), attributes.get("employeeNumber"));
+        assertTrue(attributes.get("Role").contains("clinician"), attributes.toString());
+    }
+
+    @Test
+    void alteredAssertionFailsVerification() throws Exception {
+        String xml = new String(Base64.getDecoder().decode(signInThroughTheViewer()), StandardCharsets.UTF_8);
+        assertTrue(xml.contains(">" + DemoRealm.CLINICIAN + "<"));
+        String forged = xml.replace(">" + DemoRealm.CLINICIAN + "<", ">tnguyen7310<");
+
+        SamlResponse response = verify(Base64.getEncoder().encodeToString(forged.getBytes(StandardCharsets.UTF_8)));
+        assertFalse(response.isValid(), "a changed NameID must break the signature");
+    }
+
+    /** IdP-initiated sign-in to the viewer; returns the SAMLResponse the browser posted to its ACS. */
+    private String signInThroughTheViewer() throws Exception {
+        try (CallbackReceiver acs = CallbackReceiver.listen(DemoRealm.SAML_APP_PORT, "/saml/acs")) {
+            browser.open(realm.getBaseUrl() + "/protocol/saml/clients/" + DemoRealm.SAML_CLIENT);
+            new SignInPage(browser.driver()).signIn(DemoRealm.CLINICIAN, DemoRealm.DEMO_PASSWORD,
+                    DemoRealm.otpSecretOf(DemoRealm.CLINICIAN));
+            CallbackReceiver.Received post = acs.next();
+            assertEquals("POST", post.method());
+            return post.params().get("SAMLResponse");
+        }
+    }
+
+    private SamlResponse verify(String samlResponse) throws Exception {
+        Map<String, Object> values = new HashMap<>(
+                IdPMetadataParser.parseRemoteXML(new URL(realm.getBaseUrl() + "/protocol/saml/descriptor")));
+        values.put("onelogin.saml2.strict", true);
+        values.put("onelogin.saml2.sp.entityid", DemoRealm.SAML_CLIENT);
+        values.put("onelogin.saml2.sp.assertion_consumer_service.url", DemoRealm.SAML_ACS_URL);
+        values.put("onelogin.saml2.security.want_assertions_signed", true);
+        values.put("onelogin.saml2.security.want_messages_signed", true);
+        Saml2Settings settings = new SettingsBuilder().fromValues(values).build();
+        HttpRequest request = new HttpRequest(DemoRealm.SAML_ACS_URL, Map.of("SAMLResponse", List.of(samlResponse)), null);
+        return new SamlResponse(settings, request);
+    }
+}

@@ -1,0 +1,29 @@
+package org.hipaaiam.it.support;
+
+/** Facts of the shipped realm export that the tests rely on; each is documented in the README. */
+public final class DemoRealm {
+
+    public static final String JSON = "/hipaa-realm.json";
+    public static final String NAME = "hipaa";
+    public static final String DEMO_PASSWORD = "hipaa-demo-2026";
+
+    public static final String CLINICIAN = "jsmith4821";
+    public static final String CLINICIAN_EMPLOYEE_NUMBER = "4821";
+
+    public static final String OIDC_CLIENT = "clinical-app";
+    public static final String OIDC_CLIENT_SECRET = "demo-clinical-app-secret";
+    public static final int OIDC_APP_PORT = 8081;
+    public static final String OIDC_REDIRECT_URI = "http://localhost:8081/callback";
+
+    public static final String SAML_CLIENT = "pacs-viewer";
+    public static final int SAML_APP_PORT = 8082;
+    public static final String SAML_ACS_URL = "http://localhost:8082/saml/acs";
+
+    private DemoRealm() {
+    }
+
+    /** Demo TOTP secrets follow one pattern: `demo-otp-<username>`. */
+    public static String otpSecretOf(String username) {
+        return "demo-otp-" + username;
+    }
+}

@@ -1,0 +1,13 @@
+package org.hipaaiam.it.support;
+
+import org.keycloak.testframework.server.KeycloakServerConfig;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+
+/** The server under test: stock Keycloak 26.7.3 with every provider jar of the bundle, as the run command installs it. */
+public class HipaaServerConfig implements KeycloakServerConfig {
+
+    @Override
+    public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        return config.dependency("org.hipaaiam", "hipaa-themes");
+    }
+}

@@ -1,0 +1,62 @@
+package org.hipaaiam.it.support;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** The hipaa theme's sign-in pages as a clinician sees them: username and password, then a one-time code. */
+public final class SignInPage {
+
+    private final WebDriver driver;
+
+    public SignInPage(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    public void submitPassword(String username, String password) {
+        type(By.id("username"), username);
+        type(By.id("password"), password);
+        driver.findElement(By.id("kc-login")).click();
+    }
+
+    public boolean asksForOneTimeCode() {
+        return !driver.findElements(By.id("otp")).isEmpty();
+    }
+
+    public void submitOneTimeCode(String code) {
+        type(By.id("otp"), code);
+        driver.findElement(By.id("kc-login")).click();
+    }
+
+    /** Password, then the user's current TOTP code: the realm's full browser sign-in. */
+    public void signIn(String username, String password, String otpSecret) {
+        submitPassword(username, password);
+        if (!asksForOneTimeCode()) {
+            throw new AssertionError("Expected the one-time code page after the password, got: " + visibleError());
+        }
+        submitOneTimeCode(Totp.now(otpSecret));
+    }
+
+    /** The message shown to the user, whether it is attached to a field or shown as a page alert. */
+    public String visibleError() {
+        for (By locator : new By[] {By.id("input-error-username"), By.id("input-error-otp"), By.className("kc-feedback-text")}) {
+            for (WebElement element : driver.findElements(locator)) {
+                String text = element.getText().trim();
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
+        }
+        return "";
+    }
+
+    public String useNotice() {
+        return driver.findElement(By.id("hipaa-use-notice")).getText();
+    }
+
+    private void type(By locator, String text) {
+        WebElement input = driver.findElement(locator);
+        input.clear();
+        input.sendKeys(text);
+    }
+}
