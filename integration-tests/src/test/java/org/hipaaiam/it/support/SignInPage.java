@@ -19,6 +19,11 @@ public final class SignInPage {
         driver.findElement(By.id("kc-login")).click();
     }
 
+    /** False when an SSO session let the browser through without asking. */
+    public boolean isShown() {
+        return !driver.findElements(By.id("kc-form-login")).isEmpty();
+    }
+
     public boolean asksForOneTimeCode() {
         return !driver.findElements(By.id("otp")).isEmpty();
     }
