@@ -30,7 +30,12 @@ public final class Launcher {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", admin.password());
 
         Process keycloak = builder.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(keycloak), "keycloak-shutdown"));
+        DemoClinicalApp demoApp = new DemoClinicalApp("http://localhost:" + settings.httpPort() + "/realms/hipaa");
+        demoApp.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            demoApp.stop();
+            stop(keycloak);
+        }, "keycloak-shutdown"));
         Thread banner = new Thread(() -> printWhenReady(keycloak, settings, admin), "ready-banner");
         banner.setDaemon(true);
         banner.start();

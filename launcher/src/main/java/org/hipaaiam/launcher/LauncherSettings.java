@@ -57,12 +57,9 @@ public record LauncherSettings(
         }
     }
 
-    // `-Dreset` on the Maven command line arrives as an empty string, which means "yes".
+    // Maven turns a bare `-Dreset` into "true".
     private static boolean isReset(String raw) {
-        if (raw == null || raw.startsWith("${")) {
-            return false;
-        }
-        return raw.isBlank() || raw.equalsIgnoreCase("true") || raw.equals("1");
+        return raw != null && (raw.trim().equalsIgnoreCase("true") || raw.trim().equals("1"));
     }
 
     private static String require(Properties props, String key) {

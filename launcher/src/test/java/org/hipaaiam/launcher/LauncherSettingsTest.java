@@ -25,7 +25,7 @@ class LauncherSettingsTest {
 
     @Test
     void defaultsToPort8080AndStateFolderInTheProject() {
-        LauncherSettings settings = LauncherSettings.from(Map.of(), staged("${reset}"));
+        LauncherSettings settings = LauncherSettings.from(Map.of(), staged("false"));
         assertEquals(8080, settings.httpPort());
         assertEquals(9000, settings.managementPort());
         assertEquals(Path.of("/repo/.hipaa-state"), settings.stateDir());
@@ -37,23 +37,23 @@ class LauncherSettingsTest {
     void environmentChoosesPortsAndStateFolder() {
         LauncherSettings settings = LauncherSettings.from(
                 Map.of("HIPAA_PORT", "18080", "HIPAA_MANAGEMENT_PORT", "19000", "HIPAA_STATE_DIR", "/var/tmp/kc"),
-                staged("${reset}"));
+                staged("false"));
         assertEquals(18080, settings.httpPort());
         assertEquals(19000, settings.managementPort());
         assertEquals(Path.of("/var/tmp/kc"), settings.stateDir());
     }
 
     @Test
-    void bareResetFlagMeansReset() {
-        assertTrue(LauncherSettings.from(Map.of(), staged("")).reset());
-        assertTrue(LauncherSettings.from(Map.of("HIPAA_RESET", "true"), staged("${reset}")).reset());
+    void resetComesFromTheMavenFlagOrTheEnvironment() {
+        assertTrue(LauncherSettings.from(Map.of(), staged("true")).reset());
+        assertTrue(LauncherSettings.from(Map.of("HIPAA_RESET", "true"), staged("false")).reset());
         assertFalse(LauncherSettings.from(Map.of(), staged("false")).reset());
     }
 
     @Test
     void invalidPortIsRefusedWithItsName() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> LauncherSettings.from(Map.of("HIPAA_PORT", "80800"), staged("${reset}")));
+                () -> LauncherSettings.from(Map.of("HIPAA_PORT", "80800"), staged("false")));
         assertTrue(error.getMessage().contains("HIPAA_PORT"));
     }
 }
