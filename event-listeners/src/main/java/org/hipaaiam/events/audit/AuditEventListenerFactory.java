@@ -1,0 +1,87 @@
+package org.hipaaiam.events.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hipaaiam.audit.ledger.AuditLedger;
+import org.hipaaiam.audit.ledger.RecoveryReport;
+import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
+import org.hipaaiam.events.audit.record.AuditRecords;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+
+/**
+ * The audit listener (`hipaa-audit`), global to all realms. Opens the tamper-evident ledger at start-up and
+ * refuses to start if the ledger contradicts its last signed checkpoint.
+ */
+public final class AuditEventListenerFactory implements EventListenerProviderFactory {
+
+    public static final String ID = "hipaa-audit";
+    private static final Logger LOG = Logger.getLogger(AuditEventListenerFactory.class);
+
+    private AuditConfig config;
+    private AuditLedger ledger;
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public boolean isGlobal() {
+        return true;
+    }
+
+    @Override
+    public void init(Config.Scope scope) {
+        config = AuditConfig.from(scope, Path.of(System.getProperty("kc.home.dir", ".")));
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        try {
+            ensureSigningKey();
+            ledger = AuditLedger.open(config.ledgerConfig());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Audit ledger at " + config.ledgerDir() + " cannot be opened", e);
+        }
+        RecoveryReport recovery = ledger.recoveryReport();
+        long now = System.currentTimeMillis();
+        ledger.append(now, AuditRecords.ledgerStarted(now, config.ledgerDir().toString(), recovery.repaired(), recovery.toString()));
+        LOG.infof("Audit ledger open at %s (signing key %s)%s", config.ledgerDir(), config.keyName(),
+                recovery.repaired() ? "; torn tail repaired: " + recovery : "");
+    }
+
+    /** First start of an embedded install: make a key, and say where its public half is. */
+    private void ensureSigningKey() throws IOException {
+        if (Files.exists(config.signingKeyFile())) {
+            return;
+        }
+        Files.createDirectories(config.signingKeyFile().toAbsolutePath().getParent());
+        NoteSigningKey key = NoteSigningKey.generate(config.keyName());
+        key.write(config.signingKeyFile());
+        LOG.warnf("Generated audit ledger signing key %s; its public key: %s. In production provision the key "
+                + "from a secret store and give the public key to the auditors.", config.signingKeyFile(), key.verifierKey().format());
+    }
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new AuditEventListener(session, ledger::append);
+    }
+
+    @Override
+    public void close() {
+        if (ledger != null) {
+            try {
+                ledger.close();
+            } catch (IOException e) {
+                LOG.error("Audit ledger did not close cleanly; the next start will recover it", e);
+            }
+        }
+    }
+}
