@@ -19,6 +19,8 @@ public final class LedgerLayout {
 
     public static final String VERIFIER_KEY_FILE = "ledger.vkey";
     static final String LOCK_FILE = "ledger.lock";
+    /** Checkpoint notes are small; anything bigger in a checkpoint log is damage. */
+    public static final int MAX_CHECKPOINT_BYTES = 64 * 1024;
 
     private LedgerLayout() {
     }

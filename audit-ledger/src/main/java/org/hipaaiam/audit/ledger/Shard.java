@@ -11,15 +11,12 @@ import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
 import org.hipaaiam.audit.ledger.checkpoint.SignedNote;
 import org.hipaaiam.audit.ledger.segment.Frame;
 import org.hipaaiam.audit.ledger.segment.FrameLogWriter;
-import org.hipaaiam.audit.ledger.segment.FrameScanner;
+import org.hipaaiam.audit.ledger.segment.FrameReader;
 import org.hipaaiam.audit.ledger.tree.MerkleFrontier;
 import org.hipaaiam.audit.ledger.tree.TreeHash;
 
 /** One period's log: its entries, its Merkle tree and its signed checkpoints. Owned by the writer thread. */
 final class Shard implements Closeable {
-
-    /** Checkpoint notes are small; anything bigger in that log is damage. */
-    static final int MAX_CHECKPOINT_BYTES = 64 * 1024;
 
     private final String origin;
     private final MerkleFrontier tree;
@@ -46,14 +43,14 @@ final class Shard implements Closeable {
         Path entryDir = LedgerLayout.entries(directory);
 
         Checkpoint[] last = {null};
-        FrameScanner.Result checkpointScan = FrameScanner.scan(checkpointDir, MAX_CHECKPOINT_BYTES,
+        FrameReader.Result checkpointScan = FrameReader.scan(checkpointDir, LedgerLayout.MAX_CHECKPOINT_BYTES,
                 frame -> last[0] = trustedCheckpoint(frame, origin, key));
         refuseUnlessTornTail(checkpointScan, origin, "checkpoint log");
 
         Checkpoint signed = last[0];
         MerkleFrontier tree = new MerkleFrontier();
         byte[][] rootAtSigned = {signed != null && signed.size() == 0 ? tree.root() : null};
-        FrameScanner.Result entryScan = FrameScanner.scan(entryDir, config.maxRecordBytes(), frame -> {
+        FrameReader.Result entryScan = FrameReader.scan(entryDir, config.maxRecordBytes(), frame -> {
             tree.append(TreeHash.leaf(frame.leafData()));
             if (signed != null && tree.size() == signed.size()) {
                 rootAtSigned[0] = tree.root();
@@ -138,19 +135,19 @@ final class Shard implements Closeable {
         return checkpoint;
     }
 
-    private static void refuseUnlessTornTail(FrameScanner.Result scan, String origin, String what) {
+    private static void refuseUnlessTornTail(FrameReader.Result scan, String origin, String what) {
         if (!scan.clean() && !scan.tornTail()) {
-            FrameScanner.Fault fault = scan.fault();
+            FrameReader.Fault fault = scan.fault();
             throw new LedgerIntegrityException(origin + ": " + what + " is damaged before its end: "
                     + fault.description() + " in " + fault.segment() + " at offset " + fault.offset()
                     + ". Refusing to write.");
         }
     }
 
-    private static void cutTornTail(FrameScanner.Result scan, String origin, List<RecoveryReport.TornTail> repairs)
+    private static void cutTornTail(FrameReader.Result scan, String origin, List<RecoveryReport.TornTail> repairs)
             throws IOException {
         if (scan.tornTail()) {
-            FrameScanner.Fault fault = scan.fault();
+            FrameReader.Fault fault = scan.fault();
             FrameLogWriter.truncate(fault.segment(), fault.offset());
             repairs.add(new RecoveryReport.TornTail(origin, fault.segment(), fault.offset(), fault.bytesAfter(),
                     fault.description()));
