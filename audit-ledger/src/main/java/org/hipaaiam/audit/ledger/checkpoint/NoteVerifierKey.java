@@ -50,7 +50,7 @@ public final class NoteVerifierKey {
     }
 
     public static NoteVerifierKey parse(String vkey) {
-        String[] parts = vkey.trim().split("\\+", -1);
+        String[] parts = vkey.trim().split("\\+", 3);
         if (parts.length != 3) {
             throw new IllegalArgumentException("a verifier key reads <name>+<key id>+<key data>");
         }

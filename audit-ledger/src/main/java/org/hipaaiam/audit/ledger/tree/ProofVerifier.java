@@ -44,7 +44,8 @@ public final class ProofVerifier {
             return proof.isEmpty() && MessageDigest.isEqual(oldRoot, newRoot);
         }
         if (oldSize == 0) {
-            return proof.isEmpty();
+            // Every tree extends the empty one, whose root is fixed.
+            return proof.isEmpty() && MessageDigest.isEqual(oldRoot, TreeHash.empty());
         }
         if (proof.isEmpty()) {
             return false;
