@@ -3,6 +3,7 @@ package org.hipaaiam.audit.ledger;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ public final class AuditLedger implements AutoCloseable {
         FileChannel lockChannel = FileChannel.open(logDirectory.resolve(LedgerLayout.LOCK_FILE),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
-            FileLock lock = lockChannel.tryLock();
+            FileLock lock = tryLock(lockChannel);
             if (lock == null) {
                 throw new LedgerException("another process is writing to " + realLog);
             }
@@ -122,6 +123,15 @@ public final class AuditLedger implements AutoCloseable {
             writer.close();
         } finally {
             lockChannel.close();
+        }
+    }
+
+    /** Null when another process, or another ledger in this JVM, holds the lock. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
         }
     }
 
