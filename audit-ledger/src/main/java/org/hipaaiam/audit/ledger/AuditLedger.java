@@ -64,20 +64,33 @@ public final class AuditLedger implements AutoCloseable {
             }
             publishVerifierKey(logDirectory, key);
             List<RecoveryReport.TornTail> repairs = new ArrayList<>();
-            Map<String, Shard> shards = new HashMap<>();
+            Map<String, Shard> shards = recoverShards(config, key, repairs);
             Map<String, Long> sizes = new HashMap<>();
-            for (Path shardDir : LedgerLayout.shards(logDirectory)) {
-                String label = shardDir.getFileName().toString();
-                if (config.shardPeriod().isLabel(label)) {
-                    Shard shard = Shard.recover(shardDir, LedgerLayout.origin(key.name(), label), key, config, repairs);
-                    shards.put(label, shard);
-                    sizes.put(shard.origin(), shard.size());
-                }
-            }
+            shards.values().forEach(shard -> sizes.put(shard.origin(), shard.size()));
             RecoveryReport report = new RecoveryReport(repairs, sizes);
             return new AuditLedger(config, report, lockChannel, GroupCommitWriter.start(config, key, shards));
         } catch (IOException | RuntimeException e) {
             lockChannel.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, Shard> recoverShards(LedgerConfig config, NoteSigningKey key,
+                                                    List<RecoveryReport.TornTail> repairs) throws IOException {
+        Map<String, Shard> shards = new HashMap<>();
+        try {
+            for (Path shardDir : LedgerLayout.shards(config.logDirectory())) {
+                String label = shardDir.getFileName().toString();
+                if (config.shardPeriod().isLabel(label)) {
+                    shards.put(label, Shard.recover(shardDir, LedgerLayout.origin(key.name(), label), key, config,
+                            repairs));
+                }
+            }
+            return shards;
+        } catch (IOException | RuntimeException e) {
+            for (Shard shard : shards.values()) {
+                shard.close();
+            }
             throw e;
         }
     }

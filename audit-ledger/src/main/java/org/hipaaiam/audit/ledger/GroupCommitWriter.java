@@ -26,7 +26,7 @@ final class GroupCommitWriter implements Runnable {
 
     /** Queued by {@link #close()}; everything queued before it is still written. */
     private static final Pending CLOSE = new Pending(0, null, null);
-    /** How long the writer sleeps when no checkpoint is due. */
+    /** How long the writer sleeps when no checkpoint is due, and a blocked producer between checks. */
     private static final long IDLE_POLL_MILLIS = 1000;
 
     private final LedgerConfig config;
@@ -60,8 +60,15 @@ final class GroupCommitWriter implements Runnable {
             done.completeExceptionally(notAccepting());
             return done;
         }
+        Pending pending = new Pending(timestampMillis, record, done);
         try {
-            queue.put(new Pending(timestampMillis, record, done));
+            // Wait for room, but never for a writer that has stopped.
+            while (!queue.offer(pending, IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (stopped) {
+                    done.completeExceptionally(notAccepting());
+                    return done;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             done.completeExceptionally(new LedgerException("interrupted before the record was queued", e));

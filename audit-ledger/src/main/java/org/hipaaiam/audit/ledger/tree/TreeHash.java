@@ -20,13 +20,9 @@ public final class TreeHash {
     }
 
     public static byte[] leaf(byte[] data) {
-        return leaf(data, 0, data.length);
-    }
-
-    public static byte[] leaf(byte[] data, int offset, int length) {
         MessageDigest digest = sha256();
         digest.update(LEAF_PREFIX);
-        digest.update(data, offset, length);
+        digest.update(data);
         return digest.digest();
     }
 

@@ -66,7 +66,8 @@ public final class LedgerVerifier {
                 problems.add("a trusted checkpoint names " + origin + " but that shard is missing");
             }
         }
-        return new VerificationReport(keySource, shards, problems, List.of());
+        List<String> warnings = shards.isEmpty() ? List.of("no shard folders found in " + ledgerDirectory) : List.of();
+        return new VerificationReport(keySource, shards, problems, warnings);
     }
 
     private Map<String, TreeMap<Long, byte[]>> trustedRoots(List<SignedNote> trusted, List<String> problems) {
