@@ -1,0 +1,101 @@
+package org.hipaaiam.audit.ledger;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of an {@link AuditLedger}, read once at open. Defaults are the constants below.
+ *
+ * @param logDirectory where the shards live; nothing in it is ever deleted by the ledger
+ * @param signingKeyFile the Ed25519 note signing key; must lie outside {@code logDirectory}.
+ *        Its key name is the origin prefix: shard origins read {@code <key name>/<period>}
+ * @param shardPeriod one log per UTC year by default
+ * @param segmentMaxBytes size at which a segment file is closed and the next one started
+ * @param checkpointInterval how often a checkpoint is signed when the tree grew; zero signs after every batch
+ * @param maxBatchSize most records written with one fdatasync
+ * @param queueCapacity records waiting for the writer before {@code append} blocks (back-pressure)
+ * @param maxRecordBytes largest record accepted
+ */
+public record LedgerConfig(Path logDirectory, Path signingKeyFile, ShardPeriod shardPeriod, long segmentMaxBytes,
+                           Duration checkpointInterval, int maxBatchSize, int queueCapacity, int maxRecordBytes) {
+
+    public static final ShardPeriod DEFAULT_SHARD_PERIOD = ShardPeriod.YEAR;
+    public static final long DEFAULT_SEGMENT_MAX_BYTES = 64L * 1024 * 1024;
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
+    public static final int DEFAULT_MAX_BATCH_SIZE = 512;
+    public static final int DEFAULT_QUEUE_CAPACITY = 8192;
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
+    /** Segments are read whole when verified, so they stay well below the 2 GiB array limit. */
+    public static final long MAX_SEGMENT_BYTES = 512L * 1024 * 1024;
+
+    public LedgerConfig {
+        Objects.requireNonNull(logDirectory, "logDirectory");
+        Objects.requireNonNull(signingKeyFile, "signingKeyFile");
+        Objects.requireNonNull(shardPeriod, "shardPeriod");
+        Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+        if (maxRecordBytes < 1 || segmentMaxBytes > MAX_SEGMENT_BYTES
+                || segmentMaxBytes < 2L * (maxRecordBytes + 64)) {
+            throw new IllegalArgumentException("segmentMaxBytes must hold two of the largest records and be at most "
+                    + MAX_SEGMENT_BYTES);
+        }
+        if (checkpointInterval.isNegative() || maxBatchSize < 1 || queueCapacity < 1) {
+            throw new IllegalArgumentException("checkpointInterval, maxBatchSize and queueCapacity must be positive");
+        }
+    }
+
+    public static Builder builder(Path logDirectory, Path signingKeyFile) {
+        return new Builder(logDirectory, signingKeyFile);
+    }
+
+    public static final class Builder {
+        private final Path logDirectory;
+        private final Path signingKeyFile;
+        private ShardPeriod shardPeriod = DEFAULT_SHARD_PERIOD;
+        private long segmentMaxBytes = DEFAULT_SEGMENT_MAX_BYTES;
+        private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
+        private int maxBatchSize = DEFAULT_MAX_BATCH_SIZE;
+        private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+        private int maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
+
+        private Builder(Path logDirectory, Path signingKeyFile) {
+            this.logDirectory = logDirectory;
+            this.signingKeyFile = signingKeyFile;
+        }
+
+        public Builder shardPeriod(ShardPeriod value) {
+            shardPeriod = value;
+            return this;
+        }
+
+        public Builder segmentMaxBytes(long value) {
+            segmentMaxBytes = value;
+            return this;
+        }
+
+        public Builder checkpointInterval(Duration value) {
+            checkpointInterval = value;
+            return this;
+        }
+
+        public Builder maxBatchSize(int value) {
+            maxBatchSize = value;
+            return this;
+        }
+
+        public Builder queueCapacity(int value) {
+            queueCapacity = value;
+            return this;
+        }
+
+        public Builder maxRecordBytes(int value) {
+            maxRecordBytes = value;
+            return this;
+        }
+
+        public LedgerConfig build() {
+            return new LedgerConfig(logDirectory, signingKeyFile, shardPeriod, segmentMaxBytes, checkpointInterval,
+                    maxBatchSize, queueCapacity, maxRecordBytes);
+        }
+    }
+}
