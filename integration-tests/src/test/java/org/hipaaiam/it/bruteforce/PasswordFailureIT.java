@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
-import org.hipaaiam.it.support.OidcDemoApp;
-import org.hipaaiam.it.support.Pkce;
 import org.hipaaiam.it.support.SignInPage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -62,10 +60,7 @@ class PasswordFailureIT {
     }
 
     private SignInPage openSignIn() {
-        Pkce pkce = Pkce.create();
-        browser.open(new OidcDemoApp(realm.getBaseUrl()).authorizationUrl(
-                Map.of("code_challenge", pkce.challenge(), "code_challenge_method", "S256")));
-        return new SignInPage(browser.driver());
+        return SignInPage.openFresh(browser, realm.getBaseUrl());
     }
 
     private Map<String, Object> bruteForceStatus(String username) {

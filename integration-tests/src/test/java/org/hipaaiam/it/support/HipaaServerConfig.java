@@ -8,6 +8,12 @@ public class HipaaServerConfig implements KeycloakServerConfig {
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
-        return config.dependency("org.hipaaiam", "hipaa-themes");
+        return config
+                .dependency("org.hipaaiam", "hipaa-themes")
+                .dependency("org.hipaaiam", "hipaa-event-listeners")
+                .dependency("org.hipaaiam", "hipaa-audit-ledger")
+                .spiOption("events-listener", "hipaa-audit", "ledger-dir", AuditTrail.LEDGER_DIR.toString())
+                .spiOption("events-listener", "hipaa-audit", "signing-key-file", AuditTrail.SIGNING_KEY.toString())
+                .spiOption("events-listener", "hipaa-audit", "key-name", AuditTrail.KEY_NAME);
     }
 }

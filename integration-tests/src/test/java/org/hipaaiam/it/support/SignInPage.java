@@ -1,5 +1,7 @@
 package org.hipaaiam.it.support;
 
+import java.util.Map;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -11,6 +13,17 @@ public final class SignInPage {
 
     public SignInPage(WebDriver driver) {
         this.driver = driver;
+    }
+
+    /** The demo app's sign-in in a browser without an SSO session, as at a workstation after sign-out. */
+    public static SignInPage openFresh(ManagedWebDriver browser, String realmUrl) {
+        Pkce pkce = Pkce.create();
+        String url = new OidcDemoApp(realmUrl).authorizationUrl(
+                Map.of("code_challenge", pkce.challenge(), "code_challenge_method", "S256"));
+        browser.open(realmUrl + "/.well-known/openid-configuration");
+        browser.cookies().deleteAll();
+        browser.open(url);
+        return new SignInPage(browser.driver());
     }
 
     public void submitPassword(String username, String password) {

@@ -1,0 +1,140 @@
+package org.hipaaiam.it.audit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.hipaaiam.events.audit.record.CanonicalJson;
+import org.hipaaiam.it.support.AuditTrail;
+import org.hipaaiam.it.support.AuditTrail.StoredRecord;
+import org.hipaaiam.it.support.CallbackReceiver;
+import org.hipaaiam.it.support.DemoRealm;
+import org.hipaaiam.it.support.HipaaServerConfig;
+import org.hipaaiam.it.support.SignInPage;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.testframework.util.ApiUtil;
+
+/** Sign-ins, failures and admin changes each leave the right OCSF record in the ledger, with no secrets. */
+@KeycloakIntegrationTest(config = HipaaServerConfig.class)
+class AuditTrailIT {
+
+    @InjectRealm(fromJson = DemoRealm.JSON)
+    ManagedRealm realm;
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    @Test
+    void signInIsRecordedAsAnOcsfLogonWithWhoWhenAndWhere() throws Exception {
+        long start = System.currentTimeMillis();
+        try (CallbackReceiver app = CallbackReceiver.listen(DemoRealm.OIDC_APP_PORT, "/callback")) {
+            openSignIn().signIn(DemoRealm.CLINICIAN, DemoRealm.DEMO_PASSWORD, DemoRealm.otpSecretOf(DemoRealm.CLINICIAN));
+            app.next();
+        }
+
+        StoredRecord logon = AuditTrail.single(r -> isAfter(r, start) && "LOGIN".equals(r.at("unmapped.keycloak.type"))
+                && DemoRealm.CLINICIAN.equals(r.at("user.name")));
+        assertEquals(3002, logon.at("class_uid"));
+        assertEquals(1, logon.at("activity_id"));
+        assertEquals(300201, logon.at("type_uid"));
+        assertEquals("Success", logon.at("status"));
+        assertEquals("1.8.0", logon.at("metadata.version"));
+        assertEquals(DemoRealm.OIDC_CLIENT, logon.at("actor.app_name"));
+        assertTrue(((String) logon.at("time_dt")).endsWith("Z"), "UTC timestamp with its offset");
+        assertTrue(logon.at("src_endpoint.ip") != null, "source IP recorded");
+        assertTrue(logon.at("http_request.user_agent") != null, "user agent recorded");
+        assertTrue(logon.at("actor.session.uid") != null, "SSO session recorded");
+        assertEquals(List.of("pwd", "otp"), logon.at("unmapped.keycloak.amr"));
+        assertTrue(((List<?>) logon.at("unmapped.keycloak.roles")).contains("clinician"));
+        assertEquals(Boolean.TRUE, logon.at("is_mfa"));
+        assertArrayEquals(CanonicalJson.toBytes(logon.json()), logon.bytes(), "stored bytes are RFC 8785 canonical");
+    }
+
+    @Test
+    void failedSignInsAreRecordedWithoutWhatWasTyped() throws Exception {
+        long start = System.currentTimeMillis();
+        openSignIn().submitPassword("tnguyen7310", "Wrong-Secret-Typed-7310");
+        openSignIn().submitPassword("Mistyped-Secret-As-Username", "another-wrong-one");
+
+        List<StoredRecord> failures = AuditTrail.records(r -> isAfter(r, start) && "LOGIN_ERROR".equals(r.at("unmapped.keycloak.type")));
+        assertEquals(2, failures.size());
+        StoredRecord known = failures.stream().filter(r -> "tnguyen7310".equals(r.at("user.name"))).findFirst().orElseThrow();
+        assertEquals("Failure", known.at("status"));
+        assertEquals("invalid_user_credentials", known.at("status_detail"));
+        StoredRecord unknown = failures.stream().filter(r -> r.at("user.uid") == null).findFirst().orElseThrow();
+        assertEquals("user_not_found", unknown.at("status_detail"));
+        assertTrue(unknown.at("unmapped.keycloak.details.username_sha256") != null, "unknown usernames are kept as a hash");
+        for (StoredRecord failure : failures) {
+            assertFalse(failure.text().contains("Wrong-Secret-Typed-7310"));
+            assertFalse(failure.text().contains("another-wrong-one"));
+            assertFalse(failure.text().contains("Mistyped-Secret-As-Username"));
+        }
+    }
+
+    @Test
+    void adminRoleGrantIsRecordedAsAssignPrivileges() throws Exception {
+        long start = System.currentTimeMillis();
+        String userId = realm.admin().users().search("tnguyen7310", true).get(0).getId();
+        RoleRepresentation privacyOfficer = realm.admin().roles().get("privacy-officer").toRepresentation();
+        realm.admin().users().get(userId).roles().realmLevel().add(List.of(privacyOfficer));
+
+        StoredRecord grant = AuditTrail.single(r -> isAfter(r, start) && Integer.valueOf(3005).equals(r.at("class_uid")));
+        assertEquals(1, grant.at("activity_id"));
+        assertEquals("Assign Privileges", grant.at("activity_name"));
+        assertEquals(userId, grant.at("user.uid"));
+        assertEquals("REALM_ROLE_MAPPING", grant.at("unmapped.keycloak.resource_type"));
+        assertTrue(((String) grant.at("unmapped.keycloak.representation")).contains("privacy-officer"), grant.text());
+        assertTrue(grant.at("actor.user.name") != null, "the administrator is named");
+    }
+
+    @Test
+    void adminCreatedAccountIsRecordedWithoutItsPassword() throws Exception {
+        long start = System.currentTimeMillis();
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue("Initial-Password-Never-Logged-99");
+        password.setTemporary(true);
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername("rlee6610");
+        user.setEnabled(true);
+        user.setAttributes(Map.of("employeeNumber", List.of("6610")));
+        user.setCredentials(List.of(password));
+        ApiUtil.getCreatedId(realm.admin().users().create(user));
+
+        StoredRecord created = AuditTrail.single(r -> isAfter(r, start) && Integer.valueOf(3001).equals(r.at("class_uid"))
+                && Integer.valueOf(1).equals(r.at("activity_id")));
+        assertFalse(created.text().contains("Initial-Password-Never-Logged-99"), created.text());
+        assertTrue(((String) created.at("unmapped.keycloak.representation")).contains("rlee6610"));
+    }
+
+    @Test
+    void ledgerVerifiesWithItsSigningKey() throws Exception {
+        openSignIn().submitPassword("tnguyen7310", "wrong-again");
+        assertTrue(AuditTrail.verify().valid(), () -> {
+            try {
+                return AuditTrail.verify().toJson();
+            } catch (java.io.IOException e) {
+                return e.toString();
+            }
+        });
+    }
+
+    private SignInPage openSignIn() {
+        return SignInPage.openFresh(browser, realm.getBaseUrl());
+    }
+
+    private static boolean isAfter(StoredRecord record, long start) {
+        return record.at("time") instanceof Number time && time.longValue() >= start;
+    }
+}
