@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import org.hipaaiam.audit.ledger.LedgerConfig;
 import org.hipaaiam.audit.ledger.ShardPeriod;
 import org.keycloak.Config;
@@ -13,7 +14,8 @@ import org.keycloak.Config;
  * Defaults keep the ledger in Keycloak's data folder and the signing key in its conf folder: the key must
  * never sit inside the ledger folder, or whoever rewrites the log could also re-sign it.
  */
-record AuditConfig(Path ledgerDir, Path signingKeyFile, String keyName, ShardPeriod shardPeriod, Duration checkpointInterval) {
+record AuditConfig(Path ledgerDir, Path signingKeyFile, String keyName, ShardPeriod shardPeriod, Duration checkpointInterval,
+                   Path alertOutboxDir) {
 
     static AuditConfig from(Config.Scope scope, Path keycloakHome) {
         Path ledgerDir = Path.of(scope.get("ledger-dir", keycloakHome.resolve("data/audit-ledger").toString()));
@@ -22,9 +24,10 @@ record AuditConfig(Path ledgerDir, Path signingKeyFile, String keyName, ShardPer
         if (keyName.isBlank() || keyName.chars().anyMatch(c -> Character.isWhitespace(c) || c == '+')) {
             throw new IllegalArgumentException("key-name must be non-empty without spaces or '+': " + keyName);
         }
-        ShardPeriod period = ShardPeriod.valueOf(scope.get("shard-period", "YEAR").toUpperCase(java.util.Locale.ROOT));
+        ShardPeriod period = ShardPeriod.valueOf(scope.get("shard-period", "YEAR").toUpperCase(Locale.ROOT));
         Duration interval = Duration.ofMillis(scope.getLong("checkpoint-interval-millis", 1000L));
-        return new AuditConfig(ledgerDir, keyFile, keyName, period, interval);
+        Path outbox = Path.of(scope.get("alert-outbox-dir", keycloakHome.resolve("data/alert-outbox").toString()));
+        return new AuditConfig(ledgerDir, keyFile, keyName, period, interval, outbox);
     }
 
     LedgerConfig ledgerConfig() {

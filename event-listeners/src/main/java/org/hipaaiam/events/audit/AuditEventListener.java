@@ -1,5 +1,6 @@
 package org.hipaaiam.events.audit;
 
+import org.hipaaiam.events.alert.AlertService;
 import org.hipaaiam.events.audit.record.Actor;
 import org.hipaaiam.events.audit.record.AuditRecords;
 import org.hipaaiam.events.audit.record.Origin;
@@ -15,9 +16,11 @@ final class AuditEventListener implements EventListenerProvider {
 
     private final KeycloakSession session;
     private final DurableAuditWriter writer;
+    private final AlertService alerts;
 
-    AuditEventListener(KeycloakSession session, AuditSink sink) {
+    AuditEventListener(KeycloakSession session, AuditSink sink, AlertService alerts) {
         this.session = session;
+        this.alerts = alerts;
         this.writer = new DurableAuditWriter(sink, () -> session.getTransactionManager().setRollbackOnly());
     }
 
@@ -28,7 +31,7 @@ final class AuditEventListener implements EventListenerProvider {
             Actor actor = SessionFacts.actor(session, realm, event.getUserId(), event.getSessionId());
             Origin origin = SessionFacts.origin(session, realm, event.getIpAddress(), event.getSessionId());
             return AuditRecords.of(event, realm == null ? null : realm.getName(), actor, origin);
-        }, event.getType().name());
+        }, event.getType().name()).ifPresent(record -> alerts.onRecord(session, realm, record));
     }
 
     @Override
@@ -45,7 +48,7 @@ final class AuditEventListener implements EventListenerProvider {
             }
             Origin origin = SessionFacts.origin(session, realm, ip, null);
             return AuditRecords.of(event, includeRepresentation, realm == null ? null : realm.getName(), actor, origin);
-        }, event.getOperationType() + " " + event.getResourceType());
+        }, event.getOperationType() + " " + event.getResourceType()).ifPresent(record -> alerts.onRecord(session, realm, record));
     }
 
     @Override

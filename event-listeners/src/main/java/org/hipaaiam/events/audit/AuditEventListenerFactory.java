@@ -7,7 +7,12 @@ import java.nio.file.Path;
 import org.hipaaiam.audit.ledger.AuditLedger;
 import org.hipaaiam.audit.ledger.RecoveryReport;
 import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
+import org.hipaaiam.events.alert.AlertDispatcher;
+import org.hipaaiam.events.alert.AlertOutbox;
+import org.hipaaiam.events.alert.AlertService;
+import org.hipaaiam.events.alert.KeycloakAlertSender;
 import org.hipaaiam.events.audit.record.AuditRecords;
+import org.hipaaiam.events.audit.record.CanonicalJson;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
@@ -26,6 +31,7 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
 
     private AuditConfig config;
     private AuditLedger ledger;
+    private AlertService alerts;
 
     @Override
     public String getId() {
@@ -52,7 +58,12 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
         }
         RecoveryReport recovery = ledger.recoveryReport();
         long now = System.currentTimeMillis();
-        ledger.append(now, AuditRecords.ledgerStarted(now, config.ledgerDir().toString(), recovery.repaired(), recovery.toString()));
+        ledger.append(now, CanonicalJson.toBytes(
+                AuditRecords.ledgerStarted(now, config.ledgerDir().toString(), recovery.repaired(), recovery.toString())));
+        AlertOutbox outbox = new AlertOutbox(config.alertOutboxDir());
+        AlertDispatcher dispatcher = new AlertDispatcher(outbox, new KeycloakAlertSender(factory));
+        alerts = new AlertService(outbox, dispatcher, ledger::append);
+        dispatcher.start();
         LOG.infof("Audit ledger open at %s (signing key %s)%s", config.ledgerDir(), config.keyName(),
                 recovery.repaired() ? "; torn tail repaired: " + recovery : "");
     }
@@ -71,11 +82,14 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new AuditEventListener(session, ledger::append);
+        return new AuditEventListener(session, ledger::append, alerts);
     }
 
     @Override
     public void close() {
+        if (alerts != null) {
+            alerts.close();
+        }
         if (ledger != null) {
             try {
                 ledger.close();

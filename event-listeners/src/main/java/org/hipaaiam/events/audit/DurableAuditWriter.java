@@ -1,6 +1,9 @@
 package org.hipaaiam.events.audit;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.hipaaiam.events.audit.record.CanonicalJson;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,15 +22,16 @@ final class DurableAuditWriter {
         this.failAction = failAction;
     }
 
-    /** Returns whether the record is durable. */
-    boolean write(long eventTimeMillis, Supplier<byte[]> record, String what) {
+    /** Returns the record once it is durable, or nothing when the action was failed instead. */
+    Optional<Map<String, Object>> write(long eventTimeMillis, Supplier<Map<String, Object>> build, String what) {
         try {
-            sink.append(eventTimeMillis, record.get());
-            return true;
+            Map<String, Object> record = build.get();
+            sink.append(eventTimeMillis, CanonicalJson.toBytes(record));
+            return Optional.of(record);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Audit record for %s could not be made durable; the action is rolled back", what);
             failAction.run();
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class DurableAuditWriterTest {
         AtomicInteger rollbacks = new AtomicInteger();
         DurableAuditWriter writer = new DurableAuditWriter((time, record) -> stored.add(record), rollbacks::incrementAndGet);
 
-        assertTrue(writer.write(1L, () -> new byte[] {1}, "LOGIN"));
+        assertTrue(writer.write(1L, () -> Map.of("class_uid", 3002), "LOGIN").isPresent());
         assertEquals(1, stored.size());
         assertEquals(0, rollbacks.get());
     }
@@ -29,7 +30,7 @@ class DurableAuditWriterTest {
             throw new IllegalStateException("fdatasync failed");
         }, rollbacks::incrementAndGet);
 
-        assertFalse(writer.write(1L, () -> new byte[] {1}, "LOGIN"));
+        assertFalse(writer.write(1L, () -> Map.of("class_uid", 3002), "LOGIN").isPresent());
         assertEquals(1, rollbacks.get());
     }
 
@@ -38,9 +39,7 @@ class DurableAuditWriterTest {
         AtomicInteger rollbacks = new AtomicInteger();
         DurableAuditWriter writer = new DurableAuditWriter((time, record) -> { }, rollbacks::incrementAndGet);
 
-        assertFalse(writer.write(1L, () -> {
-            throw new IllegalArgumentException("not canonical");
-        }, "LOGIN"));
+        assertFalse(writer.write(1L, () -> Map.of("ratio", 0.5d), "LOGIN").isPresent(), "floats are not canonical");
         assertEquals(1, rollbacks.get());
     }
 }

@@ -17,8 +17,7 @@ import org.keycloak.events.admin.AuthDetails;
 
 /**
  * Turns one Keycloak event into one audit record: an OCSF 1.8.0 event with the original Keycloak fields under
- * `unmapped.keycloak`, serialised as RFC 8785 canonical JSON. These bytes are what the ledger stores and the
- * SIEM receives.
+ * `unmapped.keycloak`. {@link CanonicalJson} turns it into the bytes the ledger stores and the SIEM receives.
  */
 public final class AuditRecords {
 
@@ -30,7 +29,7 @@ public final class AuditRecords {
     private AuditRecords() {
     }
 
-    public static byte[] of(Event event, String realmName, Actor actor, Origin origin) {
+    public static Map<String, Object> of(Event event, String realmName, Actor actor, Origin origin) {
         Activity activity = EventClassifier.of(event.getType());
         boolean failed = event.getError() != null;
         Map<String, Object> record = common(activity, event.getTime(), event.getId(), "user", failed, event.getError());
@@ -68,10 +67,10 @@ public final class AuditRecords {
         keycloak.put("roles", actor.roles());
         keycloak.put("amr", actor.amr());
         record.put("unmapped", Map.of("keycloak", keycloak));
-        return CanonicalJson.toBytes(record);
+        return record;
     }
 
-    public static byte[] of(AdminEvent event, boolean includeRepresentation, String realmName, Actor actor, Origin origin) {
+    public static Map<String, Object> of(AdminEvent event, boolean includeRepresentation, String realmName, Actor actor, Origin origin) {
         Activity activity = EventClassifier.of(event.getResourceType(), event.getOperationType());
         boolean failed = event.getError() != null;
         Map<String, Object> record = common(activity, event.getTime(), event.getId(), "admin", failed, event.getError());
@@ -114,16 +113,42 @@ public final class AuditRecords {
         putIfPresent(keycloak, "details", event.getDetails() == null ? null : redactValues(event.getDetails()));
         keycloak.put("roles", actor.roles());
         record.put("unmapped", Map.of("keycloak", keycloak));
-        return CanonicalJson.toBytes(record);
+        return record;
+    }
+
+    /** An alert raised by a rule, as an OCSF Detection Finding: alerts are audit records too. */
+    public static Map<String, Object> finding(String id, String rule, String severity, String title, String description, long time,
+                                              String realmName, String userId, String username) {
+        Map<String, Object> record = common(new Activity(OcsfClass.DETECTION_FINDING, 1, "Create"), time, id, "alert", false, null);
+        record.put("severity_id", switch (severity) {
+            case "critical" -> 5;
+            case "high" -> 4;
+            case "medium" -> 3;
+            default -> 2;
+        });
+        record.put("severity", severity);
+        record.put("message", title);
+        record.put("finding_info", Map.of("uid", id, "title", title, "desc", description, "types", List.of(rule)));
+        if (userId != null) {
+            Map<String, Object> user = new LinkedHashMap<>();
+            user.put("uid", userId);
+            putIfPresent(user, "name", username);
+            record.put("user", user);
+        }
+        Map<String, Object> keycloak = new LinkedHashMap<>();
+        putIfPresent(keycloak, "realm_name", realmName);
+        keycloak.put("rule", rule);
+        record.put("unmapped", Map.of("keycloak", keycloak));
+        return record;
     }
 
     /** The ledger opened; a repaired torn tail (never-acknowledged bytes cut at start-up) is stated. */
-    public static byte[] ledgerStarted(long time, String ledgerDir, boolean repaired, String recovery) {
+    public static Map<String, Object> ledgerStarted(long time, String ledgerDir, boolean repaired, String recovery) {
         Map<String, Object> record = common(new Activity(OcsfClass.EVENT_LOG_ACTIVITY, 6, "Start"), time, null, "system", false, null);
         record.put("message", repaired ? "Audit ledger started after truncating a torn, never-acknowledged tail" : "Audit ledger started");
         record.put("log_name", ledgerDir);
         record.put("unmapped", Map.of("ledger", Map.of("repaired", repaired, "recovery", recovery)));
-        return CanonicalJson.toBytes(record);
+        return record;
     }
 
     private static Map<String, Object> common(Activity activity, long time, String id, String log, boolean failed, String error) {

@@ -20,8 +20,8 @@ class AuditRecordsTest {
     private static final Actor CLINICIAN = new Actor("u-1", "jsmith4821", List.of("clinician"), "s-1", List.of("pwd", "otp"));
     private static final Origin WORKSTATION = new Origin("10.1.2.3", "Mozilla/5.0", "ED-WS-07");
 
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
+    private static String text(Map<String, Object> record) {
+        return new String(CanonicalJson.toBytes(record), StandardCharsets.UTF_8);
     }
 
     private static Event login(String error) {

@@ -1,0 +1,23 @@
+package org.hipaaiam.events.alert;
+
+import java.util.Optional;
+
+/**
+ * Every break-glass event alerts the Privacy Office at once. Emergency-access events carry the detail
+ * `hipaa_event` with a value starting `break-glass`.
+ */
+public final class BreakGlassRule implements AlertRule {
+
+    public static final String EVENT_DETAIL = "hipaa_event";
+
+    @Override
+    public Optional<Alert> evaluate(AuditFacts facts, AlertSettings settings) {
+        Object kind = facts.details().get(EVENT_DETAIL);
+        if (!(kind instanceof String name) || !name.startsWith("break-glass")) {
+            return Optional.empty();
+        }
+        return Optional.of(Alert.of("break-glass", "critical", "Emergency access: " + name,
+                "Account " + facts.username() + " used emergency access (" + name + "). Justification is due within 24 hours.",
+                facts));
+    }
+}

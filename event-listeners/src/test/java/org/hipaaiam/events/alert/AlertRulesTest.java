@@ -1,0 +1,83 @@
+package org.hipaaiam.events.alert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AlertRulesTest {
+
+    private static final AlertSettings DEFAULTS = AlertSettings.from(Map.of(AlertSettings.TIME_ZONE, "America/New_York"));
+    private static final long NOON_NEW_YORK = Instant.parse("2026-11-23T17:00:00Z").toEpochMilli();
+    private static final long THREE_AM_NEW_YORK = Instant.parse("2026-11-23T08:00:00Z").toEpochMilli();
+
+    private static AuditFacts failedLogon(String userId, long time) {
+        return new AuditFacts("r-1", "hipaa", 3002, 1, true, "LOGIN_ERROR", userId, "tnguyen7310", "10.0.0.9", time, null,
+                Map.of(), List.of());
+    }
+
+    private static AuditFacts logon(long time, String ip) {
+        return new AuditFacts("r-1", "hipaa", 3002, 1, false, "LOGIN", "u-1", "jsmith4821", ip, time, null, Map.of(), List.of());
+    }
+
+    @Test
+    void fifthFailureWithinTenMinutesAlertsOnce() {
+        FailedLoginBurstRule rule = new FailedLoginBurstRule();
+        for (int i = 0; i < 4; i++) {
+            assertTrue(rule.evaluate(failedLogon("u-7", NOON_NEW_YORK + i * 60_000L), DEFAULTS).isEmpty());
+        }
+        Optional<Alert> alert = rule.evaluate(failedLogon("u-7", NOON_NEW_YORK + 4 * 60_000L), DEFAULTS);
+        assertEquals("failed-login-burst", alert.orElseThrow().rule());
+        assertTrue(rule.evaluate(failedLogon("u-7", NOON_NEW_YORK + 5 * 60_000L), DEFAULTS).isEmpty(), "no repeat within the burst");
+    }
+
+    @Test
+    void failuresSpreadBeyondTheWindowDoNotAlert() {
+        FailedLoginBurstRule rule = new FailedLoginBurstRule();
+        for (int i = 0; i < 10; i++) {
+            assertTrue(rule.evaluate(failedLogon("u-8", NOON_NEW_YORK + i * 3 * 60_000L), DEFAULTS).isEmpty());
+        }
+    }
+
+    @Test
+    void grantOfAPrivilegedRoleAlertsButAnOrdinaryOneDoesNot() {
+        PrivilegedRoleGrantRule rule = new PrivilegedRoleGrantRule();
+        AuditFacts admin = new AuditFacts("r-1", "hipaa", 3005, 1, false, null, "u-9", null, "10.9.9.9", NOON_NEW_YORK,
+                "[{\"id\":\"x\",\"name\":\"iam-admin\"}]", Map.of(), List.of());
+        AuditFacts clinician = new AuditFacts("r-1", "hipaa", 3005, 1, false, null, "u-9", null, "10.9.9.9", NOON_NEW_YORK,
+                "[{\"id\":\"y\",\"name\":\"clinician\"}]", Map.of(), List.of());
+        assertEquals("Privileged role granted: iam-admin", rule.evaluate(admin, DEFAULTS).orElseThrow().title());
+        assertTrue(rule.evaluate(clinician, DEFAULTS).isEmpty());
+    }
+
+    @Test
+    void breakGlassEventsAlwaysAlert() {
+        AuditFacts facts = new AuditFacts("r-1", "hipaa", 3002, 99, false, "CUSTOM_REQUIRED_ACTION", "u-1", "jsmith4821", null,
+                NOON_NEW_YORK, null, Map.of(BreakGlassRule.EVENT_DETAIL, "break-glass-elevation"), List.of());
+        assertEquals("critical", new BreakGlassRule().evaluate(facts, DEFAULTS).orElseThrow().severity());
+    }
+
+    @Test
+    void afterHoursSignInFromANewAddressAlertsOnlyTheFirstTime() {
+        Set<String> known = new HashSet<>();
+        AfterHoursNewLocationRule rule = new AfterHoursNewLocationRule((realm, user, ip) -> known.add(user + "/" + ip));
+        assertTrue(rule.evaluate(logon(NOON_NEW_YORK, "10.0.0.1"), DEFAULTS).isEmpty(), "business hours");
+        assertTrue(rule.evaluate(logon(THREE_AM_NEW_YORK, "10.0.0.1"), DEFAULTS).isEmpty(), "known address");
+        assertEquals("after-hours-new-location", rule.evaluate(logon(THREE_AM_NEW_YORK, "203.0.113.5"), DEFAULTS).orElseThrow().rule());
+        assertTrue(rule.evaluate(logon(THREE_AM_NEW_YORK + 60_000, "203.0.113.5"), DEFAULTS).isEmpty());
+    }
+
+    @Test
+    void settingsRefuseMalformedBusinessHours() {
+        assertFalse(DEFAULTS.hasChannel());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AlertSettings.from(Map.of(AlertSettings.BUSINESS_HOURS, "7am")));
+    }
+}
