@@ -72,7 +72,7 @@ public final class TreeRebuild {
         return new LedgerIntegrityException(origin + ": " + reason + ". Refusing to write.");
     }
 
-    String origin() {
+    public String origin() {
         return origin;
     }
 
