@@ -18,10 +18,11 @@ import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
 
 /**
  * The single writer thread of a ledger, whatever its storage: it takes whatever records are
- * waiting, stages them, makes them durable together, then acknowledges them all. It never retries a failed write or fdatasync: after such a failure
- * the page cache may no longer match the disk, so it fails every waiting record and stops.
+ * waiting, stages them, makes them durable together, then acknowledges them all. It never
+ * retries a failed write or fdatasync: after such a failure the page cache may no longer match
+ * the disk, so it fails every waiting record and stops.
  */
-public final class GroupCommitWriter implements Runnable {
+public final class GroupCommitWriter {
 
     private record Pending(long timestampMillis, byte[] record, CompletableFuture<EntryPosition> done) {
     }
@@ -48,7 +49,7 @@ public final class GroupCommitWriter implements Runnable {
         this.shards = shards;
         this.opener = opener;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
-        this.thread = new Thread(this, "audit-ledger-writer");
+        this.thread = new Thread(this::run, "audit-ledger-writer");
         // Records still queued at JVM exit were never acknowledged, so the JVM need not wait for them.
         this.thread.setDaemon(true);
     }
@@ -88,14 +89,10 @@ public final class GroupCommitWriter implements Runnable {
             done.completeExceptionally(notAccepting());
             return done;
         }
-        Pending pending = new Pending(timestampMillis, record.clone(), done);
         try {
-            // Wait for room, but never for a writer that has stopped.
-            while (!queue.offer(pending, IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                if (stopped) {
-                    done.completeExceptionally(notAccepting());
-                    return done;
-                }
+            if (!enqueue(new Pending(timestampMillis, record.clone(), done))) {
+                done.completeExceptionally(notAccepting());
+                return done;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -113,10 +110,8 @@ public final class GroupCommitWriter implements Runnable {
             return;
         }
         closed = true;
-        if (!stopped) {
-            queue.add(CLOSE);
-        }
         try {
+            enqueue(CLOSE);
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -127,8 +122,7 @@ public final class GroupCommitWriter implements Runnable {
         }
     }
 
-    @Override
-    public void run() {
+    private void run() {
         List<Pending> batch = new ArrayList<>(settings.maxBatchSize());
         long intervalMillis = settings.checkpointInterval().toMillis();
         long nextCheckpointAt = 0;
@@ -164,6 +158,16 @@ public final class GroupCommitWriter implements Runnable {
             closeShards();
             failQueued();
         }
+    }
+
+    /** Queues an item, waiting for room, but never for a writer that has stopped. */
+    private boolean enqueue(Pending item) throws InterruptedException {
+        while (!queue.offer(item, IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (stopped) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void commit(List<Pending> batch) throws IOException {
