@@ -46,7 +46,7 @@ public final class RecordProofs {
         ProofBuilder builder = ProofBuilder.inclusion(index, checkpoint.size());
         FrameReader entries = new FrameReader(LedgerLayout.entries(shardDirectory), (int) LedgerConfig.MAX_SEGMENT_BYTES);
         byte[] extra = null;
-        for (Frame frame = entries.next(); frame != null && frame.sequence() < checkpoint.size(); frame = entries.next()) {
+        for (Frame frame = entries.next(); frame != null && frame.sequence() < builder.treeSize(); frame = entries.next()) {
             builder.accept(TreeHash.leaf(frame.leafData()));
             if (frame.sequence() == index) {
                 extra = ByteBuffer.allocate(Long.BYTES).putLong(frame.timestampMillis()).array();
