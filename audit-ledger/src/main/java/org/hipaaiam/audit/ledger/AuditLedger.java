@@ -13,8 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
+import org.hipaaiam.audit.ledger.writer.GroupCommitWriter;
+import org.hipaaiam.audit.ledger.writer.ShardLog;
+import org.hipaaiam.audit.ledger.writer.ShardOpener;
 
 /**
  * The tamper-evident, append-only audit ledger. Records are opaque bytes with an event time;
@@ -27,13 +29,11 @@ import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
  */
 public final class AuditLedger implements AutoCloseable {
 
-    private final LedgerConfig config;
     private final RecoveryReport recoveryReport;
     private final FileChannel lockChannel;
     private final GroupCommitWriter writer;
 
-    private AuditLedger(LedgerConfig config, RecoveryReport report, FileChannel lockChannel, GroupCommitWriter writer) {
-        this.config = config;
+    private AuditLedger(RecoveryReport report, FileChannel lockChannel, GroupCommitWriter writer) {
         this.recoveryReport = report;
         this.lockChannel = lockChannel;
         this.writer = writer;
@@ -64,31 +64,34 @@ public final class AuditLedger implements AutoCloseable {
             }
             publishVerifierKey(logDirectory, key);
             List<RecoveryReport.TornTail> repairs = new ArrayList<>();
-            Map<String, Shard> shards = recoverShards(config, key, repairs);
+            Map<String, ShardLog> shards = recoverShards(config, key, repairs);
             Map<String, Long> sizes = new HashMap<>();
             shards.values().forEach(shard -> sizes.put(shard.origin(), shard.size()));
             RecoveryReport report = new RecoveryReport(repairs, sizes);
-            return new AuditLedger(config, report, lockChannel, GroupCommitWriter.start(config, key, shards));
+            ShardOpener opener = label -> FileShard.create(logDirectory.resolve(label),
+                    LedgerLayout.origin(key.name(), label), key, config);
+            return new AuditLedger(report, lockChannel,
+                    GroupCommitWriter.start(config.writerSettings(), key, shards, opener));
         } catch (IOException | RuntimeException e) {
             lockChannel.close();
             throw e;
         }
     }
 
-    private static Map<String, Shard> recoverShards(LedgerConfig config, NoteSigningKey key,
-                                                    List<RecoveryReport.TornTail> repairs) throws IOException {
-        Map<String, Shard> shards = new HashMap<>();
+    private static Map<String, ShardLog> recoverShards(LedgerConfig config, NoteSigningKey key,
+                                                       List<RecoveryReport.TornTail> repairs) throws IOException {
+        Map<String, ShardLog> shards = new HashMap<>();
         try {
             for (Path shardDir : LedgerLayout.shards(config.logDirectory())) {
                 String label = shardDir.getFileName().toString();
                 if (config.shardPeriod().isLabel(label)) {
-                    shards.put(label, Shard.recover(shardDir, LedgerLayout.origin(key.name(), label), key, config,
+                    shards.put(label, FileShard.recover(shardDir, LedgerLayout.origin(key.name(), label), key, config,
                             repairs));
                 }
             }
             return shards;
         } catch (IOException | RuntimeException e) {
-            for (Shard shard : shards.values()) {
+            for (ShardLog shard : shards.values()) {
                 shard.close();
             }
             throw e;
@@ -104,24 +107,12 @@ public final class AuditLedger implements AutoCloseable {
      * @throws LedgerException if the record could not be made durable
      */
     public EntryPosition append(long timestampMillis, byte[] record) {
-        try {
-            return appendAsync(timestampMillis, record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LedgerException("interrupted while waiting for the record to become durable", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof LedgerException le ? le
-                    : new LedgerException("append failed", e.getCause());
-        }
+        return writer.append(timestampMillis, record);
     }
 
     /** Like {@link #append}, but returns a future that completes once the record is durable. */
     public CompletableFuture<EntryPosition> appendAsync(long timestampMillis, byte[] record) {
-        if (record.length > config.maxRecordBytes()) {
-            throw new IllegalArgumentException("record of " + record.length + " bytes exceeds maxRecordBytes "
-                    + config.maxRecordBytes());
-        }
-        return writer.submit(timestampMillis, record.clone());
+        return writer.appendAsync(timestampMillis, record);
     }
 
     /** What start-up recovery did; the caller should record it in the audit trail. */

@@ -32,16 +32,16 @@ public record LedgerConfig(Path logDirectory, Path signingKeyFile, ShardPeriod s
     public LedgerConfig {
         Objects.requireNonNull(logDirectory, "logDirectory");
         Objects.requireNonNull(signingKeyFile, "signingKeyFile");
-        Objects.requireNonNull(shardPeriod, "shardPeriod");
-        Objects.requireNonNull(checkpointInterval, "checkpointInterval");
-        if (maxRecordBytes < 1 || segmentMaxBytes > MAX_SEGMENT_BYTES
-                || segmentMaxBytes < 2L * (maxRecordBytes + 64)) {
+        new WriterSettings(shardPeriod, checkpointInterval, maxBatchSize, queueCapacity, maxRecordBytes);
+        if (segmentMaxBytes > MAX_SEGMENT_BYTES || segmentMaxBytes < 2L * (maxRecordBytes + 64)) {
             throw new IllegalArgumentException("segmentMaxBytes must hold two of the largest records and be at most "
                     + MAX_SEGMENT_BYTES);
         }
-        if (checkpointInterval.isNegative() || maxBatchSize < 1 || queueCapacity < 1) {
-            throw new IllegalArgumentException("checkpointInterval, maxBatchSize and queueCapacity must be positive");
-        }
+    }
+
+    /** The settings shared with other storage backends. */
+    public WriterSettings writerSettings() {
+        return new WriterSettings(shardPeriod, checkpointInterval, maxBatchSize, queueCapacity, maxRecordBytes);
     }
 
     public static Builder builder(Path logDirectory, Path signingKeyFile) {

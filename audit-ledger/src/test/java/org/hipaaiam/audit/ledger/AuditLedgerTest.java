@@ -78,6 +78,7 @@ class AuditLedgerTest {
             assertEquals(800, indexes.size());
             assertEquals(799L, indexes.stream().mapToLong(Long::longValue).max().orElseThrow());
         }
+        assertEquals(800, readEntries("2026").size());
     }
 
     @Test

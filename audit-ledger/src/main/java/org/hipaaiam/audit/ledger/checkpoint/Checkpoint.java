@@ -41,7 +41,8 @@ public record Checkpoint(String origin, long size, byte[] rootHash) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Checkpoint c && c.origin.equals(origin) && c.size == size && Arrays.equals(c.rootHash, rootHash);
+        return o instanceof Checkpoint c && c.origin.equals(origin) && c.size == size
+                && Arrays.equals(c.rootHash, rootHash);
     }
 
     @Override

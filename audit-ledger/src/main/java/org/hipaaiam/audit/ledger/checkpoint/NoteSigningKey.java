@@ -40,7 +40,8 @@ public final class NoteSigningKey {
 
     public static NoteSigningKey parse(String text) {
         String trimmed = text.trim();
-        String[] parts = trimmed.startsWith(PREFIX) ? trimmed.substring(PREFIX.length()).split("\\+", 3) : new String[0];
+        String[] parts = trimmed.startsWith(PREFIX)
+                ? trimmed.substring(PREFIX.length()).split("\\+", 3) : new String[0];
         if (parts.length != 3) {
             throw new IllegalArgumentException("a signing key reads PRIVATE+KEY+<name>+<key id>+<key data>");
         }

@@ -62,7 +62,8 @@ public record SignedNote(String text, List<Signature> signatures) {
             if (parts[0].isEmpty() || blob.length < 5) {
                 throw new IllegalArgumentException("malformed signature line: " + line);
             }
-            int keyId = ((blob[0] & 0xff) << 24) | ((blob[1] & 0xff) << 16) | ((blob[2] & 0xff) << 8) | (blob[3] & 0xff);
+            int keyId = ((blob[0] & 0xff) << 24) | ((blob[1] & 0xff) << 16) | ((blob[2] & 0xff) << 8)
+                    | (blob[3] & 0xff);
             byte[] signature = new byte[blob.length - 4];
             System.arraycopy(blob, 4, signature, 0, signature.length);
             signatures.add(new Signature(parts[0], keyId, signature));

@@ -36,7 +36,8 @@ public final class ProofVerifier {
         return sn == 0 && MessageDigest.isEqual(r, root);
     }
 
-    public static boolean verifyConsistency(long oldSize, long newSize, byte[] oldRoot, byte[] newRoot, List<byte[]> proof) {
+    public static boolean verifyConsistency(long oldSize, long newSize, byte[] oldRoot, byte[] newRoot,
+                                            List<byte[]> proof) {
         if (oldSize < 0 || oldSize > newSize) {
             return false;
         }

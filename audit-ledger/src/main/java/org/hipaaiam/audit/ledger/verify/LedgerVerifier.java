@@ -105,7 +105,8 @@ public final class LedgerVerifier {
             this.label = label;
             this.origin = origin;
             this.trustedRoots = trustedRoots;
-            this.checkpointReader = new FrameReader(LedgerLayout.checkpoints(directory), LedgerLayout.MAX_CHECKPOINT_BYTES);
+            this.checkpointReader = new FrameReader(LedgerLayout.checkpoints(directory),
+                    LedgerLayout.MAX_CHECKPOINT_BYTES);
         }
 
         VerificationReport.ShardReport run() throws IOException {
@@ -195,7 +196,8 @@ public final class LedgerVerifier {
                 return;
             }
             FrameReader.Fault fault = result.fault();
-            String where = fault.description() + " in " + fault.segment().getFileName() + " at offset " + fault.offset();
+            String where = fault.description() + " in " + fault.segment().getFileName() + " at offset "
+                    + fault.offset();
             if (result.tornTail()) {
                 warnings.add(what + " ends in an incomplete write of " + fault.bytesAfter() + " bytes (" + where
                         + "): a write in progress or a crash not yet recovered");

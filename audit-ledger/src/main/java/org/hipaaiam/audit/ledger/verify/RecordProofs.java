@@ -44,9 +44,11 @@ public final class RecordProofs {
                     + "; index " + index + " is not covered");
         }
         ProofBuilder builder = ProofBuilder.inclusion(index, checkpoint.size());
-        FrameReader entries = new FrameReader(LedgerLayout.entries(shardDirectory), (int) LedgerConfig.MAX_SEGMENT_BYTES);
+        FrameReader entries = new FrameReader(LedgerLayout.entries(shardDirectory),
+                (int) LedgerConfig.MAX_SEGMENT_BYTES);
         byte[] extra = null;
-        for (Frame frame = entries.next(); frame != null && frame.sequence() < checkpoint.size(); frame = entries.next()) {
+        for (Frame frame = entries.next(); frame != null && frame.sequence() < builder.treeSize();
+                frame = entries.next()) {
             builder.accept(TreeHash.leaf(frame.leafData()));
             if (frame.sequence() == index) {
                 extra = ByteBuffer.allocate(Long.BYTES).putLong(frame.timestampMillis()).array();
@@ -58,7 +60,10 @@ public final class RecordProofs {
         return new InclusionProof(extra, index, builder.proof(), note.format());
     }
 
-    /** Checks that {@code record} (the payload bytes) is the entry the proof names, under a checkpoint signed by {@code key}. */
+    /**
+     * Checks that {@code record} (the payload bytes) is the entry the proof names, under a
+     * checkpoint signed by {@code key}.
+     */
     public static Outcome check(InclusionProof proof, byte[] record, NoteVerifierKey key) {
         SignedNote note;
         Checkpoint checkpoint;

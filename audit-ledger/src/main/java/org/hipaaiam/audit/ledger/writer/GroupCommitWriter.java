@@ -1,8 +1,6 @@
-package org.hipaaiam.audit.ledger;
+package org.hipaaiam.audit.ledger.writer;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,15 +9,20 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.hipaaiam.audit.ledger.EntryPosition;
+import org.hipaaiam.audit.ledger.LedgerException;
+import org.hipaaiam.audit.ledger.WriterSettings;
 import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
-import org.hipaaiam.audit.ledger.segment.SegmentFiles;
 
 /**
- * The single writer thread. It never retries a failed write or fdatasync: after such a failure
- * the page cache may no longer match the disk, so it fails every waiting record and stops.
+ * The single writer thread of a ledger, whatever its storage: it takes whatever records are
+ * waiting, stages them, makes them durable together, then acknowledges them all. It never
+ * retries a failed write or fdatasync: after such a failure the page cache may no longer match
+ * the disk, so it fails every waiting record and stops.
  */
-final class GroupCommitWriter implements Runnable {
+public final class GroupCommitWriter {
 
     private record Pending(long timestampMillis, byte[] record, CompletableFuture<EntryPosition> done) {
     }
@@ -29,45 +32,67 @@ final class GroupCommitWriter implements Runnable {
     /** How long the writer sleeps when no checkpoint is due, and a blocked producer between checks. */
     private static final long IDLE_POLL_MILLIS = 1000;
 
-    private final LedgerConfig config;
+    private final WriterSettings settings;
     private final NoteSigningKey key;
-    private final Map<String, Shard> shards;
+    private final Map<String, ShardLog> shards;
+    private final ShardOpener opener;
     private final BlockingQueue<Pending> queue;
     private final Thread thread;
     private volatile boolean closed;
     private volatile boolean stopped;
     private volatile LedgerException failure;
 
-    private GroupCommitWriter(LedgerConfig config, NoteSigningKey key, Map<String, Shard> shards) {
-        this.config = config;
+    private GroupCommitWriter(WriterSettings settings, NoteSigningKey key, Map<String, ShardLog> shards,
+                              ShardOpener opener) {
+        this.settings = settings;
         this.key = key;
         this.shards = shards;
-        this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
-        this.thread = new Thread(this, "audit-ledger-writer");
+        this.opener = opener;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.thread = new Thread(this::run, "audit-ledger-writer");
         // Records still queued at JVM exit were never acknowledged, so the JVM need not wait for them.
         this.thread.setDaemon(true);
     }
 
-    static GroupCommitWriter start(LedgerConfig config, NoteSigningKey key, Map<String, Shard> shards) {
-        GroupCommitWriter writer = new GroupCommitWriter(config, key, shards);
+    /**
+     * @param shards the recovered shards by period label; the writer owns them from now on
+     * @param opener makes the shard of a period not seen before
+     */
+    public static GroupCommitWriter start(WriterSettings settings, NoteSigningKey key, Map<String, ShardLog> shards,
+                                          ShardOpener opener) {
+        GroupCommitWriter writer = new GroupCommitWriter(settings, key, shards, opener);
         writer.thread.start();
         return writer;
     }
 
-    CompletableFuture<EntryPosition> submit(long timestampMillis, byte[] record) {
+    /** Appends a record and returns once it is durable; throws {@link LedgerException} if it could not be. */
+    public EntryPosition append(long timestampMillis, byte[] record) {
+        try {
+            return appendAsync(timestampMillis, record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerException("interrupted while waiting for the record to become durable", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof LedgerException le ? le
+                    : new LedgerException("append failed", e.getCause());
+        }
+    }
+
+    /** Queues a copy of the record; the future completes once it is durable. */
+    public CompletableFuture<EntryPosition> appendAsync(long timestampMillis, byte[] record) {
+        if (record.length > settings.maxRecordBytes()) {
+            throw new IllegalArgumentException("record of " + record.length + " bytes exceeds maxRecordBytes "
+                    + settings.maxRecordBytes());
+        }
         CompletableFuture<EntryPosition> done = new CompletableFuture<>();
         if (closed || stopped) {
             done.completeExceptionally(notAccepting());
             return done;
         }
-        Pending pending = new Pending(timestampMillis, record, done);
         try {
-            // Wait for room, but never for a writer that has stopped.
-            while (!queue.offer(pending, IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                if (stopped) {
-                    done.completeExceptionally(notAccepting());
-                    return done;
-                }
+            if (!enqueue(new Pending(timestampMillis, record.clone(), done))) {
+                done.completeExceptionally(notAccepting());
+                return done;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -79,15 +104,14 @@ final class GroupCommitWriter implements Runnable {
         return done;
     }
 
-    void close() throws IOException {
+    /** Writes what is queued, signs final checkpoints and closes the shards. */
+    public void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
-        if (!stopped) {
-            queue.add(CLOSE);
-        }
         try {
+            enqueue(CLOSE);
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -98,21 +122,20 @@ final class GroupCommitWriter implements Runnable {
         }
     }
 
-    @Override
-    public void run() {
-        List<Pending> batch = new ArrayList<>(config.maxBatchSize());
-        long intervalMillis = config.checkpointInterval().toMillis();
+    private void run() {
+        List<Pending> batch = new ArrayList<>(settings.maxBatchSize());
+        long intervalMillis = settings.checkpointInterval().toMillis();
         long nextCheckpointAt = 0;
         try {
             boolean closing = false;
             while (!closing) {
                 long now = System.currentTimeMillis();
-                boolean grown = shards.values().stream().anyMatch(Shard::grewSinceCheckpoint);
+                boolean grown = shards.values().stream().anyMatch(ShardLog::grewSinceCheckpoint);
                 long wait = grown ? Math.max(0, nextCheckpointAt - now) : IDLE_POLL_MILLIS;
                 Pending first = queue.poll(wait, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
-                    queue.drainTo(batch, config.maxBatchSize() - 1);
+                    queue.drainTo(batch, settings.maxBatchSize() - 1);
                 }
                 closing = batch.remove(CLOSE);
                 commit(batch);
@@ -137,19 +160,29 @@ final class GroupCommitWriter implements Runnable {
         }
     }
 
+    /** Queues an item, waiting for room, but never for a writer that has stopped. */
+    private boolean enqueue(Pending item) throws InterruptedException {
+        while (!queue.offer(item, IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (stopped) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void commit(List<Pending> batch) throws IOException {
         if (batch.isEmpty()) {
             return;
         }
         EntryPosition[] positions = new EntryPosition[batch.size()];
-        Set<Shard> touched = new LinkedHashSet<>();
+        Set<ShardLog> touched = new LinkedHashSet<>();
         for (int i = 0; i < positions.length; i++) {
             Pending p = batch.get(i);
-            Shard shard = shardFor(p.timestampMillis());
+            ShardLog shard = shardFor(p.timestampMillis());
             positions[i] = new EntryPosition(shard.origin(), shard.stage(p.timestampMillis(), p.record()));
             touched.add(shard);
         }
-        for (Shard shard : touched) {
+        for (ShardLog shard : touched) {
             shard.commit();
         }
         for (int i = 0; i < positions.length; i++) {
@@ -158,31 +191,25 @@ final class GroupCommitWriter implements Runnable {
     }
 
     private void signCheckpoints(long nowMillis) throws IOException {
-        for (Shard shard : shards.values()) {
+        for (ShardLog shard : shards.values()) {
             if (shard.grewSinceCheckpoint()) {
                 shard.signCheckpoint(key, nowMillis);
             }
         }
     }
 
-    private Shard shardFor(long timestampMillis) throws IOException {
-        String label = config.shardPeriod().label(timestampMillis);
-        Shard shard = shards.get(label);
+    private ShardLog shardFor(long timestampMillis) throws IOException {
+        String label = settings.shardPeriod().label(timestampMillis);
+        ShardLog shard = shards.get(label);
         if (shard == null) {
-            Path logDirectory = config.logDirectory();
-            Path shardDirectory = logDirectory.resolve(label);
-            Files.createDirectories(LedgerLayout.entries(shardDirectory));
-            Files.createDirectories(LedgerLayout.checkpoints(shardDirectory));
-            SegmentFiles.syncDirectory(shardDirectory);
-            SegmentFiles.syncDirectory(logDirectory);
-            shard = Shard.recover(shardDirectory, LedgerLayout.origin(key.name(), label), key, config, new ArrayList<>());
+            shard = opener.open(label);
             shards.put(label, shard);
         }
         return shard;
     }
 
     private void closeShards() {
-        for (Shard shard : shards.values()) {
+        for (ShardLog shard : shards.values()) {
             try {
                 shard.close();
             } catch (IOException e) {
