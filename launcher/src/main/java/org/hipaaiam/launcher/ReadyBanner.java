@@ -27,6 +27,10 @@ final class ReadyBanner {
                 "   adm-jsmith4821  iam-admin          TOTP secret (base32) " + Base32.encode("demo-otp-adm-jsmith4821"),
                 "   Add the secret to an authenticator app, or: oathtool --totp -b <secret>",
                 "",
+                " Audit ledger         : " + settings.keycloakHome().resolve("data/audit-ledger"),
+                "   verify it          : java -jar " + settings.keycloakHome().resolve("providers") + "/hipaa-audit-ledger-*.jar verify "
+                        + settings.keycloakHome().resolve("data/audit-ledger"),
+                "",
                 " Demo clinical app (OIDC code + PKCE, shows the ID token and back-channel logouts):",
                 "   http://localhost:" + DemoClinicalApp.PORT + "/",
                 "",
