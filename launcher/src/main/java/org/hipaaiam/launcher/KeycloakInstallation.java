@@ -13,37 +13,53 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Lays out a Keycloak home in the state folder: the distribution unpacked once, the bundle's provider
- * jars refreshed on every start, and the realm file staged for Keycloak's own `--import-realm`.
+ * Lays out a Keycloak home: the distribution unpacked once, the bundle's provider jars refreshed on every
+ * start, and a realm file staged for Keycloak's own `--import-realm`. Used by the run command and the
+ * benchmarks.
  */
-final class KeycloakInstallation {
+public final class KeycloakInstallation {
 
-    private final LauncherSettings settings;
+    private final Path distZip;
+    private final Path home;
 
-    KeycloakInstallation(LauncherSettings settings) {
-        this.settings = settings;
+    public KeycloakInstallation(Path distZip, Path home) {
+        this.distZip = distZip;
+        this.home = home;
     }
 
-    Path prepare() throws IOException {
+    /** The run command's install: reset if asked, then distribution, providers and realm. */
+    static Path prepare(LauncherSettings settings) throws IOException {
         if (settings.reset()) {
             deleteRecursively(settings.stateDir());
         }
-        Path home = settings.keycloakHome();
-        if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
-            unpackDistribution(home);
-        }
-        syncProviders(home.resolve("providers"));
-        Path importDir = Files.createDirectories(home.resolve("data/import"));
-        Files.copy(settings.realmFile(), importDir.resolve("hipaa-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        KeycloakInstallation installation = new KeycloakInstallation(settings.distZip(), settings.keycloakHome());
+        installation.unpackIfAbsent();
+        installation.installProviders(settings.providersDir());
+        installation.stageRealm(settings.realmFile());
+        return settings.keycloakHome();
+    }
+
+    public Path home() {
         return home;
     }
 
+    public void unpackIfAbsent() throws IOException {
+        if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
+            unpackDistribution();
+        }
+    }
+
+    public void stageRealm(Path realmFile) throws IOException {
+        Path importDir = Files.createDirectories(home.resolve("data/import"));
+        Files.copy(realmFile, importDir.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Unpacks into a sibling folder first so an interrupted unpack never looks like a finished install. */
-    private void unpackDistribution(Path home) throws IOException {
+    private void unpackDistribution() throws IOException {
         Path partial = home.resolveSibling(home.getFileName() + ".partial");
         deleteRecursively(partial);
         Files.createDirectories(partial);
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(settings.distZip()))) {
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(distZip))) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 Path target = stripTopFolder(partial, entry.getName());
                 if (target == null) {
@@ -79,22 +95,22 @@ final class KeycloakInstallation {
         Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Replaces the bundle's jars; Keycloak re-augments on start when providers/ changed. */
-    private void syncProviders(Path providers) throws IOException {
-        Files.createDirectories(providers);
+    /** Replaces the provider jars with those in the given folder; Keycloak re-augments when providers/ changed. */
+    public void installProviders(Path builtJars) throws IOException {
+        Path providers = Files.createDirectories(home.resolve("providers"));
         try (DirectoryStream<Path> old = Files.newDirectoryStream(providers, "*.jar")) {
             for (Path jar : old) {
                 Files.delete(jar);
             }
         }
-        try (DirectoryStream<Path> built = Files.newDirectoryStream(settings.providersDir(), "*.jar")) {
+        try (DirectoryStream<Path> built = Files.newDirectoryStream(builtJars, "*.jar")) {
             for (Path jar : built) {
                 Files.copy(jar, providers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
 
-    static void deleteRecursively(Path dir) throws IOException {
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -18,7 +18,7 @@ public final class Launcher {
 
     public static void main(String[] args) throws Exception {
         LauncherSettings settings = LauncherSettings.from(System.getenv(), System.getProperties());
-        Path home = new KeycloakInstallation(settings).prepare();
+        Path home = KeycloakInstallation.prepare(settings);
         AdminCredentials admin = AdminCredentials.loadOrCreate(settings.stateDir());
 
         ProcessBuilder builder = new ProcessBuilder(command(home, settings))

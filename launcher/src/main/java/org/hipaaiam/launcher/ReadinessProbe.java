@@ -8,16 +8,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Polls Keycloak's readiness endpoint on the management port. */
-final class ReadinessProbe {
+public final class ReadinessProbe {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI uri;
 
-    ReadinessProbe(String url) {
+    public ReadinessProbe(String url) {
         this.uri = URI.create(url);
     }
 
-    boolean await(Process server, long timeoutMillis) {
+    public boolean await(Process server, long timeoutMillis) {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (server.isAlive() && System.currentTimeMillis() < deadline) {
             if (isReady()) {

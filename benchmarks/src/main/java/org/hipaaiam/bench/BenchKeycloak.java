@@ -1,0 +1,66 @@
+package org.hipaaiam.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.hipaaiam.launcher.KeycloakInstallation;
+import org.hipaaiam.launcher.ReadinessProbe;
+
+/** A Keycloak under load: one install, started fresh (empty database, empty ledger) for each configuration. */
+final class BenchKeycloak implements AutoCloseable {
+
+    static final String BASE_URL = "http://localhost:8080";
+
+    private final Process process;
+
+    private BenchKeycloak(Process process) {
+        this.process = process;
+    }
+
+    static BenchKeycloak start(KeycloakInstallation installation, Path providers, Path realmFile, Path log) throws IOException {
+        KeycloakInstallation.deleteRecursively(installation.home().resolve("data"));
+        installation.installProviders(providers);
+        installation.stageRealm(realmFile);
+        Process process = new ProcessBuilder(List.of(installation.home().resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-port=8080", "--http-management-port=9000", "--health-enabled=true", "--import-realm",
+                "--log-level=WARN"))
+                .directory(installation.home().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        BenchKeycloak keycloak = new BenchKeycloak(process);
+        if (!new ReadinessProbe("http://localhost:9000/health/ready").await(process, TimeUnit.MINUTES.toMillis(5))) {
+            keycloak.close();
+            throw new IllegalStateException("Keycloak did not become ready; see " + log);
+        }
+        return keycloak;
+    }
+
+    static Path providerSelection(Path allJars, Path target, List<String> artifactPrefixes) throws IOException {
+        KeycloakInstallation.deleteRecursively(target);
+        Files.createDirectories(target);
+        try (var jars = Files.list(allJars)) {
+            for (Path jar : jars.toList()) {
+                String name = jar.getFileName().toString();
+                if (artifactPrefixes.stream().anyMatch(name::startsWith)) {
+                    Files.copy(jar, target.resolve(name));
+                }
+            }
+        }
+        return target;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
