@@ -86,8 +86,4 @@ final class CursorFile {
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         SegmentFiles.syncDirectory(folder);
     }
-
-    Path path() {
-        return file;
-    }
 }
