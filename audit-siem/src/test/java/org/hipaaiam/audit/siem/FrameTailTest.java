@@ -49,7 +49,7 @@ class FrameTailTest {
                 }
                 assertNull(tail.next(), "no record beyond the last append");
             }
-            assertTrue(SegmentFiles.list(entries()).size() > 3, "test must cross segment files");
+            assertTrue(SegmentFiles.list(entries()).size() >= 2, "test must cross segment files");
         }
     }
 
