@@ -1,0 +1,160 @@
+package org.hipaaiam.audit.siem;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.hipaaiam.audit.ledger.AuditLedger;
+import org.hipaaiam.audit.ledger.checkpoint.Checkpoint;
+import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
+import org.hipaaiam.audit.ledger.checkpoint.NoteVerifierKey;
+import org.hipaaiam.audit.ledger.checkpoint.SignedNote;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Forwarding to a real rsyslog over TLS, through a receiver outage and a forwarder restart. */
+class SiemForwarderRsyslogTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(20);
+
+    @TempDir
+    Path root;
+
+    private RsyslogReceiver rsyslog;
+    private TestCertificates certificates;
+    /** Every record appended, by index. */
+    private final Map<Long, byte[]> appended = new HashMap<>();
+
+    @BeforeEach
+    void startRsyslog() throws Exception {
+        assumeTrue(Files.isExecutable(RsyslogReceiver.RSYSLOGD),
+                "rsyslogd not installed: apt-get install -y rsyslog rsyslog-openssl");
+        Files.createDirectories(root.resolve("tls"));
+        certificates = TestCertificates.create(root.resolve("tls"));
+        rsyslog = RsyslogReceiver.configure(root.resolve("rsyslog"), certificates);
+        rsyslog.start();
+    }
+
+    @AfterEach
+    void stopRsyslog() throws InterruptedException {
+        if (rsyslog != null) {
+            rsyslog.close();
+        }
+    }
+
+    private SiemConfig config() {
+        return SiemConfig.builder(TestLedger.directory(root), root.resolve("state/siem.cursor"), "127.0.0.1",
+                        certificates.caPem())
+                .port(rsyslog.port())
+                .hostname("kc1.hospital.example")
+                .pollInterval(Duration.ofMillis(100))
+                .backoff(Duration.ofMillis(100), Duration.ofMillis(800))
+                .cursorSave(5, Duration.ofMillis(100))
+                .build();
+    }
+
+    private void append(AuditLedger ledger, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte[] record = TestLedger.record(i);
+            appended.put(ledger.append(System.currentTimeMillis(), record).index(), record);
+        }
+    }
+
+    @Test
+    void siemReceivesEveryStoredRecordAndCheckpointThroughAnOutageAndARestart() throws Exception {
+        NoteVerifierKey ledgerKey = NoteSigningKey.read(TestLedger.keyFile(root)).verifierKey();
+        try (AuditLedger ledger = TestLedger.open(root)) {
+            try (SiemForwarder forwarder = SiemForwarder.start(config())) {
+                append(ledger, 0, 20);
+                forwarder.nudge();
+                awaitDelivered(20, ledgerKey);
+                assertTrue(forwarder.status().connected());
+                assertEquals(0, forwarder.status().entriesBehind());
+
+                rsyslog.stop();
+                long started = System.nanoTime();
+                append(ledger, 20, 30);
+                assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(2),
+                        "appends wait for nothing while the SIEM is down");
+                await("the forwarder notices the outage", () -> !forwarder.status().connected()
+                        && forwarder.status().lastError() != null);
+
+                rsyslog.start();
+                awaitDelivered(30, ledgerKey);
+            }
+
+            append(ledger, 30, 35);
+            try (SiemForwarder restarted = SiemForwarder.start(config())) {
+                awaitDelivered(35, ledgerKey);
+                assertEquals(0, restarted.status().entriesBehind());
+            }
+        }
+        long firstRecordCopies = rsyslog.received().stream()
+                .filter(m -> m.msgId().equals("audit") && m.position() == 0).count();
+        assertEquals(1, firstRecordCopies, "a restarted forwarder resumes from its cursor, not from the start");
+    }
+
+    /**
+     * Waits until every record below {@code size} arrived byte for byte and a checkpoint of at
+     * least that size, signed by the ledger's key, arrived after them.
+     */
+    private void awaitDelivered(long size, NoteVerifierKey ledgerKey) throws Exception {
+        await(size + " records and their checkpoint at the SIEM", () -> checkpointCovering(size, ledgerKey));
+        List<RsyslogReceiver.Received> received = rsyslog.received();
+        for (long index = 0; index < size; index++) {
+            byte[] expected = appended.get(index);
+            long wanted = index;
+            List<RsyslogReceiver.Received> copies = received.stream()
+                    .filter(m -> m.msgId().equals("audit") && m.position() == wanted).toList();
+            assertFalse(copies.isEmpty(), "record " + index + " never reached the SIEM");
+            for (RsyslogReceiver.Received copy : copies) {
+                assertArrayEquals(expected, copy.msg(), "record " + index + " changed on the way");
+                assertTrue(copy.structuredData().contains("origin=\"" + TestLedger.KEY_NAME + "/"));
+            }
+        }
+    }
+
+    private boolean checkpointCovering(long size, NoteVerifierKey ledgerKey) {
+        try {
+            List<RsyslogReceiver.Received> received = rsyslog.received();
+            for (int i = 0; i < received.size(); i++) {
+                RsyslogReceiver.Received message = received.get(i);
+                if (message.msgId().equals("checkpoint") && message.position() >= size) {
+                    SignedNote note = SignedNote.parse(message.text());
+                    assertTrue(ledgerKey.verifies(note), "checkpoint signature does not verify");
+                    assertEquals(message.position(), Checkpoint.parseBody(note.text()).size());
+                    return true;
+                }
+            }
+            return false;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out after " + DEADLINE.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+        assertNotNull(what);
+    }
+}
