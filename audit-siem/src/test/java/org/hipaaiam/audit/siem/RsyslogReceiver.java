@@ -55,7 +55,11 @@ final class RsyslogReceiver implements AutoCloseable {
         this.port = port;
     }
 
-    static RsyslogReceiver configure(Path dir, TestCertificates certificates) throws IOException {
+    /**
+     * @param authMode how rsyslog checks clients: {@code anon} (any), or {@code x509/certvalid}
+     *        (a client certificate from the CA is required)
+     */
+    static RsyslogReceiver configure(Path dir, TestCertificates certificates, String authMode) throws IOException {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             port = probe.getLocalPort();
@@ -68,12 +72,12 @@ final class RsyslogReceiver implements AutoCloseable {
                        defaultNetstreamDriverCAFile="%s"
                        defaultNetstreamDriverCertFile="%s"
                        defaultNetstreamDriverKeyFile="%s")
-                module(load="imtcp" streamDriver.name="ossl" streamDriver.mode="1" streamDriver.authMode="anon")
+                module(load="imtcp" streamDriver.name="ossl" streamDriver.mode="1" streamDriver.authMode="%s")
                 input(type="imtcp" address="127.0.0.1" port="%d")
                 template(name="ledger" type="string" string="%%msgid%%|%%structured-data%%|%%msg%%\\n")
                 action(type="omfile" file="%s" template="ledger")
                 """.formatted(dir.resolve("work"), certificates.caPem(), certificates.serverPem(),
-                certificates.serverKeyPem(), port, receiver.output()), StandardCharsets.UTF_8);
+                certificates.serverKeyPem(), authMode, port, receiver.output()), StandardCharsets.UTF_8);
         return receiver;
     }
 

@@ -3,12 +3,10 @@ package org.hipaaiam.audit.siem;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.hipaaiam.audit.ledger.AuditLedger;
 import org.hipaaiam.audit.ledger.checkpoint.Checkpoint;
 import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
@@ -30,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Forwarding to a real rsyslog over TLS, through a receiver outage and a forwarder restart. */
 class SiemForwarderRsyslogTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(20);
-
     @TempDir
     Path root;
 
@@ -44,9 +39,8 @@ class SiemForwarderRsyslogTest {
     void startRsyslog() throws Exception {
         assumeTrue(Files.isExecutable(RsyslogReceiver.RSYSLOGD),
                 "rsyslogd not installed: apt-get install -y rsyslog rsyslog-openssl");
-        Files.createDirectories(root.resolve("tls"));
-        certificates = TestCertificates.create(root.resolve("tls"));
-        rsyslog = RsyslogReceiver.configure(root.resolve("rsyslog"), certificates);
+        certificates = TestCertificates.create(root.resolve("tls"), TestCertificates.LOOPBACK);
+        rsyslog = RsyslogReceiver.configure(root.resolve("rsyslog"), certificates, "anon");
         rsyslog.start();
     }
 
@@ -91,7 +85,7 @@ class SiemForwarderRsyslogTest {
                 append(ledger, 20, 30);
                 assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(2),
                         "appends wait for nothing while the SIEM is down");
-                await("the forwarder notices the outage", () -> !forwarder.status().connected()
+                Eventually.await("the forwarder notices the outage", () -> !forwarder.status().connected()
                         && forwarder.status().lastError() != null);
 
                 rsyslog.start();
@@ -110,11 +104,11 @@ class SiemForwarderRsyslogTest {
     }
 
     /**
-     * Waits until every record below {@code size} arrived byte for byte and a checkpoint of at
-     * least that size, signed by the ledger's key, arrived after them.
+     * Waits until a checkpoint of at least {@code size}, signed by the ledger's key, arrived; then
+     * every record below {@code size} must have arrived byte for byte.
      */
     private void awaitDelivered(long size, NoteVerifierKey ledgerKey) throws Exception {
-        await(size + " records and their checkpoint at the SIEM", () -> checkpointCovering(size, ledgerKey));
+        Eventually.await(size + " records and their checkpoint at the SIEM", () -> checkpointCovering(size, ledgerKey));
         List<RsyslogReceiver.Received> received = rsyslog.received();
         for (long index = 0; index < size; index++) {
             byte[] expected = appended.get(index);
@@ -129,32 +123,15 @@ class SiemForwarderRsyslogTest {
         }
     }
 
-    private boolean checkpointCovering(long size, NoteVerifierKey ledgerKey) {
-        try {
-            List<RsyslogReceiver.Received> received = rsyslog.received();
-            for (int i = 0; i < received.size(); i++) {
-                RsyslogReceiver.Received message = received.get(i);
-                if (message.msgId().equals("checkpoint") && message.position() >= size) {
-                    SignedNote note = SignedNote.parse(message.text());
-                    assertTrue(ledgerKey.verifies(note), "checkpoint signature does not verify");
-                    assertEquals(message.position(), Checkpoint.parseBody(note.text()).size());
-                    return true;
-                }
+    private boolean checkpointCovering(long size, NoteVerifierKey ledgerKey) throws IOException {
+        for (RsyslogReceiver.Received message : rsyslog.received()) {
+            if (message.msgId().equals("checkpoint") && message.position() >= size) {
+                SignedNote note = SignedNote.parse(message.text());
+                assertTrue(ledgerKey.verifies(note), "checkpoint signature does not verify");
+                assertEquals(message.position(), Checkpoint.parseBody(note.text()).size());
+                return true;
             }
-            return false;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out after " + DEADLINE.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-        assertNotNull(what);
+        return false;
     }
 }

@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A throwaway CA and a server certificate for 127.0.0.1 signed by it, made with the JDK's
- * keytool, plus the PEM files a syslog receiver reads: {@code ca.pem}, {@code server.pem},
- * {@code server-key.pem}.
+ * A throwaway CA and a server certificate signed by it, made with the JDK's keytool, plus the
+ * PEM files a syslog receiver reads: {@code ca.pem}, {@code server.pem}, {@code server-key.pem}.
  */
 final class TestCertificates {
 
-    private static final String PASSWORD = "changeit";
+    static final char[] PASSWORD = "changeit".toCharArray();
+    /** The name the receiver's certificate must carry when the forwarder connects to 127.0.0.1. */
+    static final String LOOPBACK = "ip:127.0.0.1";
 
     private final Path dir;
 
@@ -27,7 +28,10 @@ final class TestCertificates {
         this.dir = dir;
     }
 
-    static TestCertificates create(Path dir) throws IOException, GeneralSecurityException, InterruptedException {
+    /** @param serverName the server certificate's subject alternative name, e.g. {@link #LOOPBACK} */
+    static TestCertificates create(Path dir, String serverName)
+            throws IOException, GeneralSecurityException, InterruptedException {
+        Files.createDirectories(dir);
         TestCertificates certificates = new TestCertificates(dir);
         certificates.keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
                 "-dname", "CN=Test SIEM CA", "-ext", "bc:c", "-validity", "2", "-keystore", "ca.p12");
@@ -36,9 +40,21 @@ final class TestCertificates {
                 "-dname", "CN=127.0.0.1", "-validity", "2", "-keystore", "server.p12");
         certificates.keytool("-certreq", "-alias", "server", "-keystore", "server.p12", "-file", "server.csr");
         certificates.keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-infile", "server.csr",
-                "-outfile", "server.pem", "-ext", "san=ip:127.0.0.1", "-validity", "2");
+                "-outfile", "server.pem", "-ext", "san=" + serverName, "-validity", "2");
         certificates.writeServerKeyPem();
         return certificates;
+    }
+
+    /** A PKCS#12 store with a client key and its certificate chain to the CA, for mutual TLS. */
+    Path clientKeyStore() throws IOException, InterruptedException {
+        keytool("-genkeypair", "-alias", "client", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=kc1.hospital.example", "-validity", "2", "-keystore", "client.p12");
+        keytool("-certreq", "-alias", "client", "-keystore", "client.p12", "-file", "client.csr");
+        keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-infile", "client.csr",
+                "-outfile", "client.pem", "-validity", "2");
+        keytool("-importcert", "-alias", "ca", "-keystore", "client.p12", "-file", "ca.pem");
+        keytool("-importcert", "-alias", "client", "-keystore", "client.p12", "-file", "client.pem");
+        return dir.resolve("client.p12");
     }
 
     Path caPem() {
@@ -55,8 +71,8 @@ final class TestCertificates {
 
     /** PKCS#8 PEM, which OpenSSL reads directly. */
     private void writeServerKeyPem() throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance(dir.resolve("server.p12").toFile(), PASSWORD.toCharArray());
-        Key key = store.getKey("server", PASSWORD.toCharArray());
+        KeyStore store = KeyStore.getInstance(dir.resolve("server.p12").toFile(), PASSWORD);
+        Key key = store.getKey("server", PASSWORD);
         String pem = "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
@@ -65,7 +81,8 @@ final class TestCertificates {
 
     private void keytool(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
-                .toString(), "-noprompt", "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD));
+                .toString(), "-noprompt", "-storetype", "PKCS12", "-storepass", new String(PASSWORD),
+                "-keypass", new String(PASSWORD)));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
