@@ -142,7 +142,9 @@ public final class SiemForwarder implements AutoCloseable {
         entriesBehind = behind;
         ensureConnected();
         for (ShardTail shard : shards.values()) {
-            for (Frame entry = shard.nextRecord(); entry != null; entry = shard.nextRecord()) {
+            // A long catch-up stops at close(); what was sent is saved, the rest waits for the next start.
+            Frame entry;
+            while (!closed && (entry = shard.nextRecord()) != null) {
                 connection.write(SyslogMessage.ofRecord(config.facility(), config.hostname(), shard.origin(), entry)
                         .octetCounted());
                 recordsSent++;
@@ -187,15 +189,16 @@ public final class SiemForwarder implements AutoCloseable {
      * after flushing and after making sure the receiver did not hang up in the meantime.
      */
     private void saveCursorIfDue(boolean force) throws IOException {
-        if (sentSinceSave == 0) {
+        SyslogTlsConnection current = connection;
+        if (sentSinceSave == 0 || current == null) {
             return;
         }
         long now = System.currentTimeMillis();
         if (!force && now - savedAtMillis < config.cursorSaveInterval().toMillis()) {
             return;
         }
-        connection.flush();
-        if (connection.receiverGone()) {
+        current.flush();
+        if (current.receiverGone()) {
             throw new IOException("the SIEM closed the connection");
         }
         SortedMap<String, CursorFile.Position> positions = new TreeMap<>(saved);

@@ -98,9 +98,37 @@ class SiemForwarderRsyslogTest {
                 assertEquals(0, restarted.status().entriesBehind());
             }
         }
-        long firstRecordCopies = rsyslog.received().stream()
-                .filter(m -> m.msgId().equals("audit") && m.position() == 0).count();
-        assertEquals(1, firstRecordCopies, "a restarted forwarder resumes from its cursor, not from the start");
+        assertEquals(1, copiesOf(0), "a restarted forwarder resumes from its cursor, not from the start");
+    }
+
+    @Test
+    void forwarderThatDiedBeforeSavingItsCursorResendsRatherThanSkips() throws Exception {
+        NoteVerifierKey ledgerKey = NoteSigningKey.read(TestLedger.keyFile(root)).verifierKey();
+        Path cursor = config().cursorFile();
+        try (AuditLedger ledger = TestLedger.open(root)) {
+            try (SiemForwarder forwarder = SiemForwarder.start(config())) {
+                append(ledger, 0, 10);
+                awaitDelivered(10, ledgerKey);
+            }
+            byte[] cursorAfterTen = Files.readAllBytes(cursor);
+            try (SiemForwarder forwarder = SiemForwarder.start(config())) {
+                append(ledger, 10, 20);
+                awaitDelivered(20, ledgerKey);
+            }
+            // As if the process had died after sending records 10-19 but before saving that.
+            Files.write(cursor, cursorAfterTen);
+            try (SiemForwarder forwarder = SiemForwarder.start(config())) {
+                append(ledger, 20, 25);
+                awaitDelivered(25, ledgerKey);
+            }
+        }
+        for (long index = 0; index < 25; index++) {
+            assertEquals(index >= 10 && index < 20 ? 2 : 1, copiesOf(index), "copies of record " + index);
+        }
+    }
+
+    private long copiesOf(long index) throws IOException {
+        return rsyslog.received().stream().filter(m -> m.msgId().equals("audit") && m.position() == index).count();
     }
 
     /**
