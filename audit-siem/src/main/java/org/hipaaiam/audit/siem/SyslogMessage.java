@@ -12,14 +12,14 @@ import org.hipaaiam.audit.ledger.segment.Frame;
  * {@code <PRI>1 TIMESTAMP HOSTNAME keycloak-audit - MSGID [ledger@32473 origin=".." index=".."] MSG}.
  * MSG is the stored bytes unchanged, so a SIEM copy can be checked against the ledger's proofs.
  */
-public record SyslogMessage(int priority, long timestampMillis, String hostname, String msgId,
+record SyslogMessage(int priority, long timestampMillis, String hostname, String msgId,
                             String structuredData, byte[] msg) {
 
-    public static final String APP_NAME = "keycloak-audit";
-    public static final String RECORD_MSGID = "audit";
-    public static final String CHECKPOINT_MSGID = "checkpoint";
+    static final String APP_NAME = "keycloak-audit";
+    static final String RECORD_MSGID = "audit";
+    static final String CHECKPOINT_MSGID = "checkpoint";
     /** 32473 is the enterprise number IANA reserves for documentation (RFC 5612); the project has none of its own. */
-    public static final String SD_ID = "ledger@32473";
+    static final String SD_ID = "ledger@32473";
     static final int SEVERITY_WARNING = 4;
     static final int SEVERITY_NOTICE = 5;
     static final int SEVERITY_INFORMATIONAL = 6;
@@ -28,13 +28,13 @@ public record SyslogMessage(int priority, long timestampMillis, String hostname,
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** A ledger record: its event time, its position, its exact bytes. */
-    public static SyslogMessage ofRecord(SyslogFacility facility, String hostname, String origin, Frame entry) {
+    static SyslogMessage ofRecord(SyslogFacility facility, String hostname, String origin, Frame entry) {
         return new SyslogMessage(facility.code() * 8 + severityOf(entry.payload()), entry.timestampMillis(), hostname,
                 RECORD_MSGID, structuredData(origin, "index", entry.sequence()), entry.payload());
     }
 
     /** A signed checkpoint: its signing time, the tree size it covers, the signed note text. */
-    public static SyslogMessage ofCheckpoint(SyslogFacility facility, String hostname, String origin, long treeSize,
+    static SyslogMessage ofCheckpoint(SyslogFacility facility, String hostname, String origin, long treeSize,
                                              Frame checkpoint) {
         return new SyslogMessage(facility.code() * 8 + SEVERITY_NOTICE, checkpoint.timestampMillis(), hostname,
                 CHECKPOINT_MSGID, structuredData(origin, "size", treeSize), checkpoint.payload());
@@ -74,7 +74,7 @@ public record SyslogMessage(int priority, long timestampMillis, String hostname,
     }
 
     /** The SYSLOG-MSG bytes. No BOM: the MSG is passed through as stored, so its bytes stay provable. */
-    public byte[] encode() {
+    byte[] encode() {
         String header = "<" + priority + ">1 " + timestamp(timestampMillis) + " " + hostname + " " + APP_NAME
                 + " - " + msgId + " " + structuredData + " ";
         byte[] head = header.getBytes(StandardCharsets.UTF_8);
@@ -85,7 +85,7 @@ public record SyslogMessage(int priority, long timestampMillis, String hostname,
     }
 
     /** RFC 5425 §4.3 octet counting: {@code MSG-LEN SP SYSLOG-MSG}. */
-    public byte[] octetCounted() {
+    byte[] octetCounted() {
         byte[] message = encode();
         ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + 8);
         out.writeBytes((message.length + " ").getBytes(StandardCharsets.US_ASCII));
