@@ -1,5 +1,7 @@
 package org.hipaaiam.audit.siem;
 
+import org.hipaaiam.testfixtures.RsyslogReceiver;
+import org.hipaaiam.testfixtures.TestCertificates;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

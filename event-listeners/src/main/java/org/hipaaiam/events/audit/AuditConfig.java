@@ -5,8 +5,11 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import org.hipaaiam.audit.ledger.LedgerConfig;
 import org.hipaaiam.audit.ledger.ShardPeriod;
+import org.hipaaiam.audit.siem.SiemConfig;
+import org.hipaaiam.audit.siem.SyslogFacility;
 import org.keycloak.Config;
 
 /**
@@ -15,7 +18,7 @@ import org.keycloak.Config;
  * never sit inside the ledger folder, or whoever rewrites the log could also re-sign it.
  */
 record AuditConfig(Path ledgerDir, Path signingKeyFile, String keyName, ShardPeriod shardPeriod, Duration checkpointInterval,
-                   Path alertOutboxDir) {
+                   Path alertOutboxDir, Optional<SiemConfig> siem) {
 
     static AuditConfig from(Config.Scope scope, Path keycloakHome) {
         Path ledgerDir = Path.of(scope.get("ledger-dir", keycloakHome.resolve("data/audit-ledger").toString()));
@@ -27,7 +30,34 @@ record AuditConfig(Path ledgerDir, Path signingKeyFile, String keyName, ShardPer
         ShardPeriod period = ShardPeriod.valueOf(scope.get("shard-period", "YEAR").toUpperCase(Locale.ROOT));
         Duration interval = Duration.ofMillis(scope.getLong("checkpoint-interval-millis", 1000L));
         Path outbox = Path.of(scope.get("alert-outbox-dir", keycloakHome.resolve("data/alert-outbox").toString()));
-        return new AuditConfig(ledgerDir, keyFile, keyName, period, interval, outbox);
+        return new AuditConfig(ledgerDir, keyFile, keyName, period, interval, outbox, siem(scope, ledgerDir, keycloakHome));
+    }
+
+    /** The SIEM forwarder runs when `siem-host` is set; it then needs a trust store for the receiver's certificate. */
+    private static Optional<SiemConfig> siem(Config.Scope scope, Path ledgerDir, Path keycloakHome) {
+        String host = scope.get("siem-host");
+        if (host == null || host.isBlank()) {
+            return Optional.empty();
+        }
+        String trustStore = scope.get("siem-truststore");
+        if (trustStore == null || trustStore.isBlank()) {
+            throw new IllegalArgumentException("siem-truststore is required when siem-host is set");
+        }
+        Path cursor = Path.of(scope.get("siem-cursor-file", keycloakHome.resolve("data/siem-cursor").toString()));
+        SiemConfig.Builder builder = SiemConfig.builder(ledgerDir, cursor, host, Path.of(trustStore))
+                .port(scope.getInt("siem-port", SiemConfig.DEFAULT_PORT))
+                .backoff(SiemConfig.DEFAULT_INITIAL_BACKOFF,
+                        Duration.ofMillis(scope.getLong("siem-max-backoff-millis", SiemConfig.DEFAULT_MAX_BACKOFF.toMillis())))
+                .facility(SyslogFacility.valueOf(scope.get("siem-facility", SiemConfig.DEFAULT_FACILITY.name()).toUpperCase(Locale.ROOT)));
+        String trustStorePassword = scope.get("siem-truststore-password");
+        if (trustStorePassword != null) {
+            builder.trustStorePassword(trustStorePassword.toCharArray());
+        }
+        String clientKeyStore = scope.get("siem-client-keystore");
+        if (clientKeyStore != null && !clientKeyStore.isBlank()) {
+            builder.clientKeyStore(Path.of(clientKeyStore), scope.get("siem-client-keystore-password", "").toCharArray());
+        }
+        return Optional.of(builder.build());
     }
 
     LedgerConfig ledgerConfig() {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import org.hipaaiam.audit.ledger.AuditLedger;
 import org.hipaaiam.audit.ledger.RecoveryReport;
 import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
+import org.hipaaiam.audit.siem.SiemForwarder;
 import org.hipaaiam.events.alert.AlertDispatcher;
 import org.hipaaiam.events.alert.AlertOutbox;
 import org.hipaaiam.events.alert.AlertService;
@@ -32,6 +34,7 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
     private AuditConfig config;
     private AuditLedger ledger;
     private AlertService alerts;
+    private SiemForwarder siem;
 
     @Override
     public String getId() {
@@ -64,6 +67,13 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
         AlertDispatcher dispatcher = new AlertDispatcher(outbox, new KeycloakAlertSender(factory));
         alerts = new AlertService(outbox, dispatcher, ledger::append);
         dispatcher.start();
+        if (config.siem().isPresent()) {
+            try {
+                siem = SiemForwarder.start(config.siem().get());
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException("SIEM forwarder cannot start: " + e.getMessage(), e);
+            }
+        }
         LOG.infof("Audit ledger open at %s (signing key %s)%s", config.ledgerDir(), config.keyName(),
                 recovery.repaired() ? "; torn tail repaired: " + recovery : "");
     }
@@ -89,6 +99,13 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
     public void close() {
         if (alerts != null) {
             alerts.close();
+        }
+        if (siem != null) {
+            try {
+                siem.close();
+            } catch (IOException e) {
+                LOG.warn("SIEM forwarder cursor not saved at close; records since the last save will be sent again", e);
+            }
         }
         if (ledger != null) {
             try {

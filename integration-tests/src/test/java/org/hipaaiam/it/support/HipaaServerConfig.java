@@ -3,7 +3,10 @@ package org.hipaaiam.it.support;
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
-/** The server under test: stock Keycloak 26.7.3 with every provider jar of the bundle, as the run command installs it. */
+/**
+ * The server under test: stock Keycloak 26.7.3 with every provider jar of the bundle, as the run command
+ * installs it, writing its audit ledger where {@link AuditTrail} reads it and forwarding to the test SIEM.
+ */
 public class HipaaServerConfig implements KeycloakServerConfig {
 
     @Override
@@ -12,8 +15,14 @@ public class HipaaServerConfig implements KeycloakServerConfig {
                 .dependency("org.hipaaiam", "hipaa-themes")
                 .dependency("org.hipaaiam", "hipaa-event-listeners")
                 .dependency("org.hipaaiam", "hipaa-audit-ledger")
+                .dependency("org.hipaaiam", "hipaa-audit-siem")
                 .spiOption("events-listener", "hipaa-audit", "ledger-dir", AuditTrail.LEDGER_DIR.toString())
                 .spiOption("events-listener", "hipaa-audit", "signing-key-file", AuditTrail.SIGNING_KEY.toString())
-                .spiOption("events-listener", "hipaa-audit", "key-name", AuditTrail.KEY_NAME);
+                .spiOption("events-listener", "hipaa-audit", "key-name", AuditTrail.KEY_NAME)
+                .spiOption("events-listener", "hipaa-audit", "siem-host", "127.0.0.1")
+                .spiOption("events-listener", "hipaa-audit", "siem-port", Integer.toString(TestSiem.PORT))
+                .spiOption("events-listener", "hipaa-audit", "siem-truststore", TestSiem.trustStore().toString())
+                .spiOption("events-listener", "hipaa-audit", "siem-cursor-file", TestSiem.CURSOR.toString())
+                .spiOption("events-listener", "hipaa-audit", "siem-max-backoff-millis", "2000");
     }
 }

@@ -1,4 +1,4 @@
-package org.hipaaiam.audit.siem;
+package org.hipaaiam.testfixtures;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
  * A throwaway CA and a server certificate signed by it, made with the JDK's keytool, plus the
  * PEM files a syslog receiver reads: {@code ca.pem}, {@code server.pem}, {@code server-key.pem}.
  */
-final class TestCertificates {
+public final class TestCertificates {
 
-    static final char[] PASSWORD = "changeit".toCharArray();
+    public static final char[] PASSWORD = "changeit".toCharArray();
     /** The name the receiver's certificate must carry when the forwarder connects to 127.0.0.1. */
-    static final String LOOPBACK = "ip:127.0.0.1";
+    public static final String LOOPBACK = "ip:127.0.0.1";
 
     private final Path dir;
 
@@ -29,7 +29,7 @@ final class TestCertificates {
     }
 
     /** @param serverName the server certificate's subject alternative name, e.g. {@link #LOOPBACK} */
-    static TestCertificates create(Path dir, String serverName)
+    public static TestCertificates create(Path dir, String serverName)
             throws IOException, GeneralSecurityException, InterruptedException {
         Files.createDirectories(dir);
         TestCertificates certificates = new TestCertificates(dir);
@@ -46,7 +46,7 @@ final class TestCertificates {
     }
 
     /** A PKCS#12 store with a client key and its certificate chain to the CA, for mutual TLS. */
-    Path clientKeyStore() throws IOException, InterruptedException {
+    public Path clientKeyStore() throws IOException, InterruptedException {
         keytool("-genkeypair", "-alias", "client", "-keyalg", "EC", "-groupname", "secp256r1",
                 "-dname", "CN=kc1.hospital.example", "-validity", "2", "-keystore", "client.p12");
         keytool("-certreq", "-alias", "client", "-keystore", "client.p12", "-file", "client.csr");
@@ -57,15 +57,15 @@ final class TestCertificates {
         return dir.resolve("client.p12");
     }
 
-    Path caPem() {
+    public Path caPem() {
         return dir.resolve("ca.pem");
     }
 
-    Path serverPem() {
+    public Path serverPem() {
         return dir.resolve("server.pem");
     }
 
-    Path serverKeyPem() {
+    public Path serverKeyPem() {
         return dir.resolve("server-key.pem");
     }
 

@@ -1,4 +1,4 @@
-package org.hipaaiam.audit.siem;
+package org.hipaaiam.testfixtures;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,16 +19,16 @@ import java.util.regex.Pattern;
  * A real rsyslog receiving RFC 5425 syslog over TLS (OpenSSL stream driver) on 127.0.0.1, in its
  * own folder, writing each message as {@code MSGID|STRUCTURED-DATA|MSG} to {@code received.log}.
  */
-final class RsyslogReceiver implements AutoCloseable {
+public final class RsyslogReceiver implements AutoCloseable {
 
-    static final Path RSYSLOGD = Path.of("/usr/sbin/rsyslogd");
+    public static final Path RSYSLOGD = Path.of("/usr/sbin/rsyslogd");
 
     /** One message as rsyslog stored it. */
-    record Received(String msgId, String structuredData, byte[] msg) {
+    public record Received(String msgId, String structuredData, byte[] msg) {
         private static final Pattern POSITION = Pattern.compile("(?:index|size)=\"(\\d+)\"");
 
         /** The record index, or the tree size of a checkpoint. */
-        long position() {
+        public long position() {
             Matcher m = POSITION.matcher(structuredData);
             if (!m.find()) {
                 throw new IllegalStateException("no ledger position in " + structuredData);
@@ -40,7 +40,7 @@ final class RsyslogReceiver implements AutoCloseable {
          * The text sent, undoing rsyslog's defaults: control characters are escaped on receipt
          * (the note's line feeds become #012) and a trailing line feed is dropped.
          */
-        String text() {
+        public String text() {
             String text = new String(msg, StandardCharsets.UTF_8).replace("#012", "\n");
             return text.endsWith("\n") ? text : text + "\n";
         }
@@ -59,11 +59,16 @@ final class RsyslogReceiver implements AutoCloseable {
      * @param authMode how rsyslog checks clients: {@code anon} (any), or {@code x509/certvalid}
      *        (a client certificate from the CA is required)
      */
-    static RsyslogReceiver configure(Path dir, TestCertificates certificates, String authMode) throws IOException {
+    public static RsyslogReceiver configure(Path dir, TestCertificates certificates, String authMode) throws IOException {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             port = probe.getLocalPort();
         }
+        return configure(dir, certificates, authMode, port);
+    }
+
+    /** As above on a given port, for a forwarder whose configuration is fixed before the receiver exists. */
+    public static RsyslogReceiver configure(Path dir, TestCertificates certificates, String authMode, int port) throws IOException {
         RsyslogReceiver receiver = new RsyslogReceiver(dir, port);
         Files.createDirectories(dir.resolve("work"));
         Files.writeString(dir.resolve("rsyslog.conf"), """
@@ -81,12 +86,12 @@ final class RsyslogReceiver implements AutoCloseable {
         return receiver;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Starts rsyslogd in the foreground as a child process and waits until it accepts connections. */
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         process = new ProcessBuilder(RSYSLOGD.toString(), "-n", "-f", dir.resolve("rsyslog.conf").toString(),
                 "-i", dir.resolve("rsyslogd.pid").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("rsyslogd.out").toFile()).start();
@@ -107,7 +112,7 @@ final class RsyslogReceiver implements AutoCloseable {
     }
 
     /** SIGTERM, as an operator's restart would send; rsyslog flushes its output and exits. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -117,7 +122,7 @@ final class RsyslogReceiver implements AutoCloseable {
     }
 
     /** Every message written so far, in arrival order. */
-    List<Received> received() throws IOException {
+    public List<Received> received() throws IOException {
         List<Received> messages = new ArrayList<>();
         if (!Files.exists(output())) {
             return messages;
