@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hipaaiam.launcher.KeycloakInstallation;
+import org.hipaaiam.launcher.Launcher;
 import org.hipaaiam.launcher.ReadinessProbe;
 
 /** A Keycloak under load: one install, started fresh (empty database, empty ledger) for each configuration. */
@@ -54,13 +55,6 @@ final class BenchKeycloak implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Launcher.stop(process);
     }
 }

@@ -14,7 +14,8 @@ import org.hipaaiam.launcher.KeycloakInstallation;
 /**
  * Password sign-ins per second and their latency on the same machine, realm and load, with the audit listener
  * off (stock Keycloak with the theme only) and on (the bundle's listener writing every event to the ledger),
- * side by side in one run. Settings: -Dbench.users (4), -Dbench.warmupSeconds (20), -Dbench.measureSeconds (60).
+ * side by side in one run. The two alternate for several rounds so that drift in the machine's load falls on
+ * both alike. Settings: -Dbench.users (4), -Dbench.warmupSeconds (20), -Dbench.measureSeconds (60), -Dbench.rounds (2).
  */
 public final class LoginThroughputBenchmark {
 
@@ -36,11 +37,15 @@ public final class LoginThroughputBenchmark {
         Map<String, List<String>> configurations = Map.of(
                 "listener off", List.of("hipaa-themes"),
                 "listener on", List.of("hipaa-themes", "hipaa-event-listeners", "hipaa-audit-ledger"));
+        int rounds = Integer.getInteger("bench.rounds", 2);
         List<LoadResult> results = new ArrayList<>();
-        for (String name : List.of("listener off", "listener on")) {
-            Path providers = BenchKeycloak.providerSelection(allJars, work.resolve("providers-" + name.replace(' ', '-')), configurations.get(name));
-            try (BenchKeycloak keycloak = BenchKeycloak.start(installation, providers, realm, work.resolve("keycloak-" + name.replace(' ', '-') + ".log"))) {
-                results.add(LoginLoad.run(name, BenchKeycloak.BASE_URL + "/realms/hipaa", users, warmup, measure));
+        for (int round = 1; round <= rounds; round++) {
+            for (String name : List.of("listener off", "listener on")) {
+                String slug = name.replace(' ', '-');
+                Path providers = BenchKeycloak.providerSelection(allJars, work.resolve("providers-" + slug), configurations.get(name));
+                try (BenchKeycloak keycloak = BenchKeycloak.start(installation, providers, realm, work.resolve("keycloak-" + slug + ".log"))) {
+                    results.add(LoginLoad.run(name + " #" + round, BenchKeycloak.BASE_URL + "/realms/hipaa", users, warmup, measure));
+                }
             }
         }
         report(results, users, work.resolve("login-throughput.json"));
@@ -66,12 +71,24 @@ public final class LoginThroughputBenchmark {
         return target;
     }
 
+    private static double total(List<LoadResult> results, String configuration) {
+        long logins = 0;
+        double seconds = 0;
+        for (LoadResult r : results) {
+            if (r.configuration().startsWith(configuration + " ")) {
+                logins += r.logins();
+                seconds += r.seconds();
+            }
+        }
+        return logins / seconds;
+    }
+
     private static void report(List<LoadResult> results, int users, Path json) throws IOException {
         ArrayNode rows = JSON.createArrayNode();
         System.out.printf("%nPassword sign-ins (code flow + PKCE + token), %d virtual users, %s%n", users, BenchKeycloak.BASE_URL);
-        System.out.printf("%-14s %10s %8s %8s %8s %8s %7s%n", "configuration", "logins/s", "p50 ms", "p95 ms", "p99 ms", "logins", "errors");
+        System.out.printf("%-16s %10s %8s %8s %8s %8s %7s%n", "configuration", "logins/s", "p50 ms", "p95 ms", "p99 ms", "logins", "errors");
         for (LoadResult r : results) {
-            System.out.printf("%-14s %10.1f %8.1f %8.1f %8.1f %8d %7d%n", r.configuration(), r.loginsPerSecond(),
+            System.out.printf("%-16s %10.1f %8.1f %8.1f %8.1f %8d %7d%n", r.configuration(), r.loginsPerSecond(),
                     r.percentileMillis(50), r.percentileMillis(95), r.percentileMillis(99), r.logins(), r.errors());
             rows.addObject().put("configuration", r.configuration()).put("loginsPerSecond", r.loginsPerSecond())
                     .put("p50Millis", r.percentileMillis(50)).put("p95Millis", r.percentileMillis(95))
@@ -80,8 +97,9 @@ public final class LoginThroughputBenchmark {
                 System.out.println("  first error (" + r.configuration() + "): " + r.firstError());
             }
         }
-        double ratio = results.get(1).loginsPerSecond() / results.get(0).loginsPerSecond();
-        System.out.printf("throughput ratio on/off: %.3f%n", ratio);
+        double ratio = total(results, "listener on") / total(results, "listener off");
+        System.out.printf("throughput, all rounds: listener off %.1f/s, listener on %.1f/s, ratio on/off %.3f%n",
+                total(results, "listener off"), total(results, "listener on"), ratio);
         JSON.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), JSON.createObjectNode().put("ratio", ratio).set("results", rows));
     }
 }

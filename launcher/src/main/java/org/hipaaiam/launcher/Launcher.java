@@ -64,7 +64,8 @@ public final class Launcher {
         }
     }
 
-    private static void stop(Process keycloak) {
+    /** Asks Keycloak to shut down (SIGTERM), and kills it if it has not stopped within 30 s. */
+    public static void stop(Process keycloak) {
         if (!keycloak.isAlive()) {
             return;
         }

@@ -6,8 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import org.hipaaiam.audit.ledger.LedgerConfig;
 import org.hipaaiam.audit.ledger.ShardPeriod;
+import org.hipaaiam.audit.ledger.WriterSettings;
+import org.hipaaiam.audit.ledger.postgres.PostgresLedgerConfig;
 import org.hipaaiam.audit.siem.SiemConfig;
 import org.hipaaiam.audit.siem.SyslogFacility;
 import org.keycloak.Config;
@@ -18,7 +21,7 @@ import org.keycloak.Config;
  * never sit inside the ledger folder, or whoever rewrites the log could also re-sign it.
  */
 record AuditConfig(Path ledgerDir, Path signingKeyFile, String keyName, ShardPeriod shardPeriod, Duration checkpointInterval,
-                   Path alertOutboxDir, Optional<SiemConfig> siem) {
+                   Path alertOutboxDir, Optional<SiemConfig> siem, Optional<PostgresLedgerConfig> postgres) {
 
     static AuditConfig from(Config.Scope scope, Path keycloakHome) {
         Path ledgerDir = Path.of(scope.get("ledger-dir", keycloakHome.resolve("data/audit-ledger").toString()));
@@ -30,7 +33,36 @@ record AuditConfig(Path ledgerDir, Path signingKeyFile, String keyName, ShardPer
         ShardPeriod period = ShardPeriod.valueOf(scope.get("shard-period", "YEAR").toUpperCase(Locale.ROOT));
         Duration interval = Duration.ofMillis(scope.getLong("checkpoint-interval-millis", 1000L));
         Path outbox = Path.of(scope.get("alert-outbox-dir", keycloakHome.resolve("data/alert-outbox").toString()));
-        return new AuditConfig(ledgerDir, keyFile, keyName, period, interval, outbox, siem(scope, ledgerDir, keycloakHome));
+        Optional<SiemConfig> siem = siem(scope, ledgerDir, keycloakHome);
+        Optional<PostgresLedgerConfig> postgres = postgres(scope, keyFile, period, interval);
+        if (siem.isPresent() && postgres.isPresent()) {
+            throw new IllegalArgumentException("siem-host needs ledger-backend=file: the SIEM forwarder reads the ledger's files");
+        }
+        return new AuditConfig(ledgerDir, keyFile, keyName, period, interval, outbox, siem, postgres);
+    }
+
+    /** `ledger-backend=postgres` keeps the same records and tree in PostgreSQL tables instead of files. */
+    private static Optional<PostgresLedgerConfig> postgres(Config.Scope scope, Path keyFile, ShardPeriod period, Duration interval) {
+        String backend = scope.get("ledger-backend", "file");
+        if ("file".equals(backend)) {
+            return Optional.empty();
+        }
+        if (!"postgres".equals(backend)) {
+            throw new IllegalArgumentException("ledger-backend must be file or postgres, got " + backend);
+        }
+        String url = scope.get("ledger-jdbc-url");
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("ledger-jdbc-url is required with ledger-backend=postgres");
+        }
+        Properties connection = new Properties();
+        connection.setProperty("user", scope.get("ledger-db-user", "audit_ledger_app"));
+        String password = scope.get("ledger-db-password");
+        if (password != null) {
+            connection.setProperty("password", password);
+        }
+        WriterSettings defaults = WriterSettings.defaults();
+        return Optional.of(new PostgresLedgerConfig(url, connection, keyFile, new WriterSettings(period, interval,
+                defaults.maxBatchSize(), defaults.queueCapacity(), defaults.maxRecordBytes())));
     }
 
     /** The SIEM forwarder runs when `siem-host` is set; it then needs a trust store for the receiver's certificate. */

@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.Map;
 import org.hipaaiam.audit.ledger.AuditLedger;
 import org.hipaaiam.audit.ledger.RecoveryReport;
 import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
+import org.hipaaiam.audit.ledger.postgres.PostgresLedger;
 import org.hipaaiam.audit.siem.SiemForwarder;
 import org.hipaaiam.events.alert.AlertDispatcher;
 import org.hipaaiam.events.alert.AlertOutbox;
@@ -32,7 +35,8 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
     private static final Logger LOG = Logger.getLogger(AuditEventListenerFactory.class);
 
     private AuditConfig config;
-    private AuditLedger ledger;
+    private AutoCloseable ledger;
+    private AuditSink sink;
     private AlertService alerts;
     private SiemForwarder siem;
 
@@ -53,19 +57,31 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        String location;
+        RecoveryReport recovery;
         try {
             ensureSigningKey();
-            ledger = AuditLedger.open(config.ledgerConfig());
+            if (config.postgres().isPresent()) {
+                PostgresLedger tables = PostgresLedger.open(config.postgres().get());
+                ledger = tables;
+                sink = tables::append;
+                location = config.postgres().get().jdbcUrl();
+                recovery = new RecoveryReport(List.of(), Map.of());
+            } else {
+                AuditLedger files = AuditLedger.open(config.ledgerConfig());
+                ledger = files;
+                sink = files::append;
+                location = config.ledgerDir().toString();
+                recovery = files.recoveryReport();
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Audit ledger at " + config.ledgerDir() + " cannot be opened", e);
+            throw new UncheckedIOException("Audit ledger cannot be opened", e);
         }
-        RecoveryReport recovery = ledger.recoveryReport();
         long now = System.currentTimeMillis();
-        ledger.append(now, CanonicalJson.toBytes(
-                AuditRecords.ledgerStarted(now, config.ledgerDir().toString(), recovery.repaired(), recovery.toString())));
+        sink.append(now, CanonicalJson.toBytes(AuditRecords.ledgerStarted(now, location, recovery.repaired(), recovery.toString())));
         AlertOutbox outbox = new AlertOutbox(config.alertOutboxDir());
         AlertDispatcher dispatcher = new AlertDispatcher(outbox, new KeycloakAlertSender(factory));
-        alerts = new AlertService(outbox, dispatcher, ledger::append);
+        alerts = new AlertService(outbox, dispatcher, sink);
         dispatcher.start();
         if (config.siem().isPresent()) {
             try {
@@ -74,7 +90,7 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
                 throw new IllegalStateException("SIEM forwarder cannot start: " + e.getMessage(), e);
             }
         }
-        LOG.infof("Audit ledger open at %s (signing key %s)%s", config.ledgerDir(), config.keyName(),
+        LOG.infof("Audit ledger open at %s (signing key %s)%s", location, config.keyName(),
                 recovery.repaired() ? "; torn tail repaired: " + recovery : "");
     }
 
@@ -92,7 +108,7 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new AuditEventListener(session, ledger::append, alerts);
+        return new AuditEventListener(session, sink, alerts);
     }
 
     @Override
@@ -110,7 +126,7 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
         if (ledger != null) {
             try {
                 ledger.close();
-            } catch (IOException e) {
+            } catch (Exception e) {
                 LOG.error("Audit ledger did not close cleanly; the next start will recover it", e);
             }
         }

@@ -1,12 +1,15 @@
 package org.hipaaiam.it.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 import org.hipaaiam.it.support.CallbackReceiver;
 import org.hipaaiam.it.support.DemoRealm;
@@ -45,6 +48,29 @@ class RealmOnPostgresIT {
             try (ResultSet row = query.executeQuery()) {
                 assertTrue(row.next(), "the clinician's row is in PostgreSQL");
             }
+        }
+    }
+
+    @Test
+    void signInIsRecordedInThePostgresLedgerWhichRefusesDeletion() throws Exception {
+        long start = System.currentTimeMillis();
+        SignInPage.openFresh(browser, realm.getBaseUrl()).submitPassword(DemoRealm.CLINICIAN, "not-the-password");
+        try (Connection ledger = DriverManager.getConnection(System.getProperty(HipaaServerConfig.POSTGRES_LEDGER_URL),
+                HipaaServerConfig.POSTGRES_LEDGER_USER, "");
+             PreparedStatement query = ledger.prepareStatement(
+                     "SELECT convert_from(record, 'UTF8') FROM audit_entry WHERE event_time_ms >= ? ORDER BY seq")) {
+            query.setLong(1, start);
+            boolean found = false;
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String record = rows.getString(1);
+                    found |= record.contains("\"LOGIN_ERROR\"") && record.contains(DemoRealm.CLINICIAN);
+                    assertFalse(record.contains("not-the-password"));
+                }
+            }
+            assertTrue(found, "the failed sign-in is an audit record in PostgreSQL");
+            assertThrows(SQLException.class, () -> ledger.createStatement().execute("DELETE FROM audit_entry"),
+                    "the ledger's database role cannot delete records");
         }
     }
 

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.hipaaiam.audit.ledger.postgres.PostgresSchema;
 
 /**
  * Run by the build before the integration tests: an empty PostgreSQL database, so every run also proves that
@@ -29,6 +30,18 @@ public final class FreshTestState {
              Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + args[3] + " WITH (FORCE)");
             sql.execute("CREATE DATABASE " + args[3]);
+        }
+        installLedgerSchema(args[0].substring(0, args[0].lastIndexOf('/') + 1) + args[3], args[1], args[2]);
+    }
+
+    /** The PostgreSQL ledger's tables, and a login role that may only INSERT and SELECT on them. */
+    private static void installLedgerSchema(String url, String owner, String password) throws SQLException, IOException {
+        try (Connection database = DriverManager.getConnection(url, owner, password);
+             Statement sql = database.createStatement()) {
+            PostgresSchema.install(database);
+            sql.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + HipaaServerConfig.POSTGRES_LEDGER_USER
+                    + "') THEN CREATE ROLE " + HipaaServerConfig.POSTGRES_LEDGER_USER + " LOGIN; END IF; END $$");
+            sql.execute("GRANT " + PostgresSchema.WRITER_ROLE + " TO " + HipaaServerConfig.POSTGRES_LEDGER_USER);
         }
     }
 

@@ -9,16 +9,27 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
  */
 public class HipaaServerConfig implements KeycloakServerConfig {
 
+    /** Set by the build's `postgres` test execution: the ledger then lives in PostgreSQL tables. */
+    public static final String POSTGRES_LEDGER_URL = "hipaa.it.ledger.jdbc-url";
+    public static final String POSTGRES_LEDGER_USER = "hipaa_it_ledger";
+
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
-        return config
-                .dependency("org.hipaaiam", "hipaa-themes")
+        config.dependency("org.hipaaiam", "hipaa-themes")
                 .dependency("org.hipaaiam", "hipaa-event-listeners")
                 .dependency("org.hipaaiam", "hipaa-audit-ledger")
                 .dependency("org.hipaaiam", "hipaa-audit-siem")
-                .spiOption("events-listener", "hipaa-audit", "ledger-dir", AuditTrail.LEDGER_DIR.toString())
                 .spiOption("events-listener", "hipaa-audit", "signing-key-file", AuditTrail.SIGNING_KEY.toString())
-                .spiOption("events-listener", "hipaa-audit", "key-name", AuditTrail.KEY_NAME)
+                .spiOption("events-listener", "hipaa-audit", "key-name", AuditTrail.KEY_NAME);
+        String postgresLedger = System.getProperty(POSTGRES_LEDGER_URL);
+        if (postgresLedger != null) {
+            return config
+                    .spiOption("events-listener", "hipaa-audit", "ledger-backend", "postgres")
+                    .spiOption("events-listener", "hipaa-audit", "ledger-jdbc-url", postgresLedger)
+                    .spiOption("events-listener", "hipaa-audit", "ledger-db-user", POSTGRES_LEDGER_USER);
+        }
+        return config
+                .spiOption("events-listener", "hipaa-audit", "ledger-dir", AuditTrail.LEDGER_DIR.toString())
                 .spiOption("events-listener", "hipaa-audit", "siem-host", "127.0.0.1")
                 .spiOption("events-listener", "hipaa-audit", "siem-port", Integer.toString(TestSiem.PORT))
                 .spiOption("events-listener", "hipaa-audit", "siem-truststore", TestSiem.trustStore().toString())
