@@ -1,0 +1,150 @@
+package org.hipaaiam.lifecycle.hrfeed;
+
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hipaaiam.events.alert.WebhookSignature;
+import org.hipaaiam.lifecycle.revocation.DisableTrigger;
+import org.hipaaiam.lifecycle.revocation.DisabledAccountEvents;
+import org.hipaaiam.lifecycle.revocation.Revocation;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/**
+ * `POST /realms/{realm}/hr-feed/separations`: the HR system reports a separation. The caller needs a bearer
+ * token of a service account holding the `hr-feed` role and a valid HMAC signature over timestamp and body.
+ * Every refusal answers `{"error": code, "reason": text}`, changes nothing and is audited.
+ */
+public final class HrFeedResource {
+
+    private final KeycloakSession session;
+
+    HrFeedResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @POST
+    @Path("separations")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response reportSeparation(@HeaderParam(WebhookSignature.HEADER) String signature, byte[] body) {
+        RealmModel realm = session.getContext().getRealm();
+        AuthResult caller = null;
+        String eventId = null;
+        try {
+            caller = authenticate(realm);
+            requireCallerRole(realm, caller);
+            HrFeedSettings settings = HrFeedSettings.of(session, realm);
+            String secret = settings.signingSecret().orElseThrow(() -> new Refusal(Refusal.Reason.NOT_CONFIGURED,
+                    "realm attribute " + HrFeedSettings.SIGNING_SECRET + " is not set"));
+            Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
+            SignedRequest.verify(secret, signature, body, now.getEpochSecond(), settings.replayWindowSeconds());
+            SeparationNotice notice = SeparationNotice.parse(body, now);
+            eventId = notice.eventId();
+            if (SeparationRecords.alreadyReceived(session, realm, eventId)) {
+                throw new Refusal(Refusal.Reason.REPLAYED_EVENT, "event " + eventId + " was already received");
+            }
+            List<UserModel> accounts = SeparationRecords.accountsOf(session, realm, notice.employeeNumber());
+            if (accounts.isEmpty()) {
+                throw new Refusal(Refusal.Reason.UNKNOWN_EMPLOYEE, "no account has employeeNumber " + notice.employeeNumber());
+            }
+            return Response.ok(notice.isDueAt(now) ? separateNow(realm, caller, notice, accounts) : schedule(realm, caller, notice, accounts))
+                    .build();
+        } catch (Refusal refusal) {
+            audit(realm, caller, eventId, refusal);
+            return Response.status(refusal.reason().status())
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("error", refusal.reason().code(), "reason", refusal.getMessage()))
+                    .build();
+        }
+    }
+
+    private AuthResult authenticate(RealmModel realm) {
+        AuthResult caller = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
+        if (caller == null) {
+            throw new Refusal(Refusal.Reason.UNAUTHENTICATED, "a valid bearer token is required");
+        }
+        return caller;
+    }
+
+    private static void requireCallerRole(RealmModel realm, AuthResult caller) {
+        RoleModel role = realm.getRole(HrFeedSettings.CALLER_ROLE);
+        if (role == null || !caller.user().hasRole(role)) {
+            throw new Refusal(Refusal.Reason.FORBIDDEN, "the caller lacks the realm role " + HrFeedSettings.CALLER_ROLE);
+        }
+    }
+
+    private Map<String, Object> separateNow(RealmModel realm, AuthResult caller, SeparationNotice notice, List<UserModel> accounts) {
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (UserModel account : accounts) {
+            adminEvent(realm, caller, account, notice, Map.of("enabled", false));
+            Revocation revocation = AccountSeparation.apply(session, realm, account, notice.eventId(), DisableTrigger.HR_FEED);
+            results.add(Map.of("username", account.getUsername(), "enabled", false,
+                    "onlineSessionsEnded", revocation.onlineSessions(), "offlineSessionsEnded", revocation.offlineSessions()));
+        }
+        return answer(notice, "separated", results);
+    }
+
+    private Map<String, Object> schedule(RealmModel realm, AuthResult caller, SeparationNotice notice, List<UserModel> accounts) {
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (UserModel account : accounts) {
+            SeparationRecords.schedule(account, notice);
+            adminEvent(realm, caller, account, notice, Map.of("separationEffectiveAt", notice.effectiveAt().toString()));
+            results.add(Map.of("username", account.getUsername(), "enabled", account.isEnabled()));
+        }
+        return answer(notice, "scheduled", results);
+    }
+
+    private static Map<String, Object> answer(SeparationNotice notice, String status, List<Map<String, Object>> accounts) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("eventId", notice.eventId());
+        answer.put("status", status);
+        answer.put("effectiveAt", notice.effectiveAt().toString());
+        answer.put("accounts", accounts);
+        return answer;
+    }
+
+    /** The change itself, as an admin event by the HR service account (the revocation is recorded separately). */
+    private void adminEvent(RealmModel realm, AuthResult caller, UserModel account, SeparationNotice notice, Map<String, Object> change) {
+        new AdminEventBuilder(realm, new AdminAuth(realm, caller.token(), caller.user(), caller.client()), session,
+                session.getContext().getConnection())
+                .operation(OperationType.UPDATE)
+                .resource(ResourceType.USER)
+                .resourcePath("users", account.getId())
+                .representation(change)
+                .detail(DisabledAccountEvents.SOURCE_DETAIL, DisableTrigger.HR_FEED.label())
+                .detail(AccountSeparation.DETAIL_EVENT_ID, notice.eventId())
+                .success();
+    }
+
+    private void audit(RealmModel realm, AuthResult caller, String eventId, Refusal refusal) {
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(refusal.reason().auditType())
+                .detail(DisabledAccountEvents.SOURCE_DETAIL, DisableTrigger.HR_FEED.label())
+                .detail("reason", refusal.getMessage());
+        if (caller != null) {
+            event.client(caller.client()).user(caller.user());
+        }
+        if (eventId != null) {
+            event.detail(AccountSeparation.DETAIL_EVENT_ID, eventId);
+        }
+        event.error(refusal.reason().code());
+    }
+}
