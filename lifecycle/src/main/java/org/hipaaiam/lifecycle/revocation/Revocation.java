@@ -2,8 +2,4 @@ package org.hipaaiam.lifecycle.revocation;
 
 /** What one revocation ended: online sessions (each back-channel logged out) and offline sessions. */
 public record Revocation(int onlineSessions, int offlineSessions) {
-
-    public int total() {
-        return onlineSessions + offlineSessions;
-    }
 }
