@@ -19,10 +19,19 @@ final class HrFeed {
     }
 
     private final String url;
+    private final String evidenceUrl;
     private final HttpClient http = HttpClient.newHttpClient();
 
     HrFeed(String realmUrl) {
         this.url = realmUrl + "/hr-feed/separations";
+        this.evidenceUrl = realmUrl + "/hr-feed/evidence";
+    }
+
+    /** What an auditor reads: how fast separations ended access. */
+    Answer evidence(String bearerToken) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(evidenceUrl)).header("Authorization", "Bearer " + bearerToken).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), JSON.readValue(response.body(), Map.class));
     }
 
     Answer send(String bearerToken, String body, String secret, long signedAtSeconds) throws Exception {

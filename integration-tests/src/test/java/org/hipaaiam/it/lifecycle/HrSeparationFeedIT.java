@@ -84,6 +84,14 @@ class HrSeparationFeedIT {
         HrFeed.Answer replay = hr.sendSigned(token, HrFeed.separation("hr-sep-4821", DemoRealm.CLINICIAN_EMPLOYEE_NUMBER));
         assertEquals(409, replay.status());
         assertEquals("replayed_event", replay.json().get("error"));
+
+        HrFeed.Answer evidence = hr.evidence(token);
+        assertEquals(200, evidence.status(), evidence.json().toString());
+        int separations = ((Number) evidence.json().get("count")).intValue();
+        assertTrue(separations >= 2, "both accounts counted: " + evidence.json());
+        assertEquals(separations, ((Number) evidence.json().get("withinTarget")).intValue(), "every separation within 1 hour");
+        assertTrue(((Map<?, ?>) evidence.json().get("percentiles")).get("max") instanceof Number max && max.longValue() < 3600,
+                evidence.json().toString());
     }
 
     @Test
@@ -93,8 +101,10 @@ class HrSeparationFeedIT {
         String body = HrFeed.separation("hr-sep-7310", "7310");
         long now = System.currentTimeMillis() / 1000;
 
+        String otherService = tokenWithoutHrRole();
         assertRefused("unauthenticated", 401, hr.sendSigned(null, body));
-        assertRefused("forbidden", 403, hr.sendSigned(tokenWithoutHrRole(), body));
+        assertRefused("forbidden", 403, hr.sendSigned(otherService, body));
+        assertRefused("forbidden", 403, hr.evidence(otherService));
         assertRefused("invalid_signature", 401, hr.send(token, body, "not-the-shared-secret", now));
         assertRefused("stale_timestamp", 401, hr.send(token, body, HrFeed.SIGNING_SECRET, now - 600));
         assertRefused("malformed_request", 400, hr.sendSigned(token, "{\"eventId\": \"hr-sep-7310\""));

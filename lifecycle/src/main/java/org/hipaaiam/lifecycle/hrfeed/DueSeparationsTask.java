@@ -32,9 +32,10 @@ final class DueSeparationsTask implements ScheduledTask {
     private static void applyDue(KeycloakSession session, RealmModel realm, Instant now) {
         session.getContext().setRealm(realm);
         for (UserModel account : SeparationRecords.pending(session, realm).toList()) {
-            if (!SeparationRecords.pendingEffectiveAt(account).isAfter(now)) {
+            Instant effectiveAt = SeparationRecords.pendingEffectiveAt(account);
+            if (!effectiveAt.isAfter(now)) {
                 String eventId = SeparationRecords.pendingEventId(account);
-                AccountSeparation.apply(session, realm, account, eventId, DisableTrigger.HR_FEED_SCHEDULED);
+                AccountSeparation.apply(session, realm, account, eventId, effectiveAt, DisableTrigger.HR_FEED_SCHEDULED);
                 LOG.infof("Scheduled separation %s applied to user %s in realm %s", eventId, account.getId(), realm.getName());
             }
         }

@@ -1,5 +1,6 @@
 package org.hipaaiam.lifecycle.hrfeed;
 
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hipaaiam.events.alert.WebhookSignature;
+import org.hipaaiam.lifecycle.evidence.LatencySummary;
 import org.hipaaiam.lifecycle.revocation.DisableTrigger;
 import org.hipaaiam.lifecycle.revocation.DisabledAccountEvents;
 import org.hipaaiam.lifecycle.revocation.Revocation;
@@ -19,6 +21,9 @@ import org.keycloak.common.util.Time;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.AdminRoles;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -34,6 +39,9 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
  * Every refusal answers `{"error": code, "reason": text}`, changes nothing and is audited.
  */
 public final class HrFeedResource {
+
+    /** The reference hospital's rule (and HHS's 2024 proposed rule): access ends within 1 hour of separation. */
+    static final long SEPARATION_TARGET_SECONDS = 3600;
 
     private final KeycloakSession session;
 
@@ -68,12 +76,39 @@ public final class HrFeedResource {
             return Response.ok(notice.isDueAt(now) ? separateNow(realm, caller, notice, accounts) : schedule(realm, caller, notice, accounts))
                     .build();
         } catch (Refusal refusal) {
-            audit(realm, caller, eventId, refusal);
-            return Response.status(refusal.reason().status())
-                    .type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("error", refusal.reason().code(), "reason", refusal.getMessage()))
-                    .build();
+            return refused(realm, caller, eventId, refusal);
         }
+    }
+
+    /**
+     * `GET /realms/{realm}/hr-feed/evidence`: how fast separations ended access, against the 1-hour target.
+     * For anyone who may view users (privacy officers, IAM admins, the HR system).
+     */
+    @GET
+    @Path("evidence")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response separationEvidence() {
+        RealmModel realm = session.getContext().getRealm();
+        AuthResult caller = null;
+        try {
+            caller = authenticate(realm);
+            ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+            RoleModel viewUsers = realmManagement == null ? null : realmManagement.getRole(AdminRoles.VIEW_USERS);
+            if (viewUsers == null || !caller.user().hasRole(viewUsers)) {
+                throw new Refusal(Refusal.Reason.FORBIDDEN, "the caller may not view users");
+            }
+            return Response.ok(LatencySummary.of(SeparationRecords.latencySeconds(session, realm), SEPARATION_TARGET_SECONDS)).build();
+        } catch (Refusal refusal) {
+            return refused(realm, caller, null, refusal);
+        }
+    }
+
+    private Response refused(RealmModel realm, AuthResult caller, String eventId, Refusal refusal) {
+        audit(realm, caller, eventId, refusal);
+        return Response.status(refusal.reason().status())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", refusal.reason().code(), "reason", refusal.getMessage()))
+                .build();
     }
 
     private AuthResult authenticate(RealmModel realm) {
@@ -95,7 +130,8 @@ public final class HrFeedResource {
         List<Map<String, Object>> results = new ArrayList<>();
         for (UserModel account : accounts) {
             adminEvent(realm, caller, account, notice, Map.of("enabled", false));
-            Revocation revocation = AccountSeparation.apply(session, realm, account, notice.eventId(), DisableTrigger.HR_FEED);
+            Revocation revocation = AccountSeparation.apply(session, realm, account, notice.eventId(), notice.effectiveAt(),
+                    DisableTrigger.HR_FEED);
             results.add(Map.of("username", account.getUsername(), "enabled", false,
                     "onlineSessionsEnded", revocation.onlineSessions(), "offlineSessionsEnded", revocation.offlineSessions()));
         }

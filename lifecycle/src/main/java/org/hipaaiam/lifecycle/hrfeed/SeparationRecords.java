@@ -1,5 +1,6 @@
 package org.hipaaiam.lifecycle.hrfeed;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,10 @@ public final class SeparationRecords {
     public static final String PENDING = "hipaa.separation.pending";
     public static final String PENDING_EVENT_ID = "hipaa.separation.eventId";
     public static final String PENDING_EFFECTIVE_AT = "hipaa.separation.effectiveAt";
+    /** Evidence of each completed separation: when access was due to end and when it did. */
+    public static final String COMPLETED = "hipaa.separation.completed";
+    public static final String DUE_AT = "hipaa.separation.dueAt";
+    public static final String ENDED_AT = "hipaa.separation.endedAt";
 
     private SeparationRecords() {
     }
@@ -59,6 +64,20 @@ public final class SeparationRecords {
 
     public static String pendingEventId(UserModel account) {
         return account.getFirstAttribute(PENDING_EVENT_ID);
+    }
+
+    public static void recordCompletion(UserModel account, Instant dueAt, Instant endedAt) {
+        account.setSingleAttribute(COMPLETED, "true");
+        account.setSingleAttribute(DUE_AT, dueAt.toString());
+        account.setSingleAttribute(ENDED_AT, endedAt.toString());
+    }
+
+    /** Seconds from due to ended for every completed separation in the realm; never negative. */
+    public static List<Long> latencySeconds(KeycloakSession session, RealmModel realm) {
+        return session.users().searchForUserByUserAttributeStream(realm, COMPLETED, "true")
+                .map(account -> Math.max(0, Duration.between(Instant.parse(account.getFirstAttribute(DUE_AT)),
+                        Instant.parse(account.getFirstAttribute(ENDED_AT))).toSeconds()))
+                .toList();
     }
 
     public static void clearPending(UserModel account) {
