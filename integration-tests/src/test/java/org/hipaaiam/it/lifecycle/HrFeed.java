@@ -18,25 +18,31 @@ final class HrFeed {
     record Answer(int status, Map<?, ?> json) {
     }
 
-    private final String url;
-    private final String evidenceUrl;
+    private final String baseUrl;
     private final HttpClient http = HttpClient.newHttpClient();
 
     HrFeed(String realmUrl) {
-        this.url = realmUrl + "/hr-feed/separations";
-        this.evidenceUrl = realmUrl + "/hr-feed/evidence";
+        this.baseUrl = realmUrl + "/hr-feed/";
     }
 
     /** What an auditor reads: how fast separations ended access. */
     Answer evidence(String bearerToken) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(evidenceUrl)).header("Authorization", "Bearer " + bearerToken).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "evidence")).header("Authorization", "Bearer " + bearerToken).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), JSON.readValue(response.body(), Map.class));
     }
 
     Answer send(String bearerToken, String body, String secret, long signedAtSeconds) throws Exception {
+        return post("separations", bearerToken, body, secret, signedAtSeconds);
+    }
+
+    Answer sendRoster(String bearerToken, String body) throws Exception {
+        return post("roster", bearerToken, body, SIGNING_SECRET, System.currentTimeMillis() / 1000);
+    }
+
+    private Answer post(String endpoint, String bearerToken, String body, String secret, long signedAtSeconds) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + endpoint))
                 .header("Content-Type", "application/json")
                 .header(WebhookSignature.HEADER, WebhookSignature.sign(secret, signedAtSeconds, bytes))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));

@@ -139,6 +139,19 @@ class HrSeparationFeedIT {
         assertEquals("hr-feed-scheduled", revoked.at("unmapped.keycloak.details.revocation_trigger"));
     }
 
+    @Test
+    void rosterReconciliationNamesAccountsHrNoLongerListsAndEmployeesWithoutAccounts() throws Exception {
+        HrFeed.Answer answer = hr.sendRoster(hrToken(), "{\"rosterId\": \"roster-2026-11-22\", \"employeeNumbers\": [\"4821\", \"5532\", \"9001\"]}");
+
+        assertEquals(200, answer.status(), answer.json().toString());
+        Set<Object> orphaned = ((List<?>) answer.json().get("orphaned")).stream().map(a -> ((Map<?, ?>) a).get("username")).collect(Collectors.toSet());
+        assertTrue(orphaned.contains("tnguyen7310"), "7310 is not on the roster: " + answer.json());
+        assertFalse(orphaned.contains(DemoRealm.CLINICIAN), "4821 is on the roster");
+        assertFalse(orphaned.contains("svc-epic-hl7"), "service accounts carry no employee number");
+        assertTrue(((List<?>) answer.json().get("missing")).contains("9001"), "9001 has no account");
+        assertTrue(user("tnguyen7310").isEnabled(), "reconciliation reports; it does not disable");
+    }
+
     private void assertRefused(String error, int status, HrFeed.Answer answer) {
         assertEquals(status, answer.status(), answer.json().toString());
         assertEquals(error, answer.json().get("error"));

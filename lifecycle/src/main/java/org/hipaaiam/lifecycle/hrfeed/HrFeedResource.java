@@ -15,6 +15,8 @@ import java.util.Map;
 import org.hipaaiam.events.alert.WebhookSignature;
 import org.hipaaiam.lifecycle.evidence.LatencySummary;
 import org.hipaaiam.lifecycle.revocation.DisableTrigger;
+import org.hipaaiam.lifecycle.roster.ActiveRoster;
+import org.hipaaiam.lifecycle.roster.RosterDiff;
 import org.hipaaiam.lifecycle.revocation.DisabledAccountEvents;
 import org.hipaaiam.lifecycle.revocation.Revocation;
 import org.keycloak.common.util.Time;
@@ -34,9 +36,10 @@ import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
- * `POST /realms/{realm}/hr-feed/separations`: the HR system reports a separation. The caller needs a bearer
- * token of a service account holding the `hr-feed` role and a valid HMAC signature over timestamp and body.
- * Every refusal answers `{"error": code, "reason": text}`, changes nothing and is audited.
+ * The HR system's endpoints under `/realms/{realm}/hr-feed/`: `POST separations`, `POST roster`, and
+ * `GET evidence` for auditors. HR calls need a bearer token of a service account holding the `hr-feed` role
+ * and a valid HMAC signature over timestamp and body. Every refusal answers `{"error": code, "reason": text}`,
+ * changes nothing and is audited.
  */
 public final class HrFeedResource {
 
@@ -59,11 +62,8 @@ public final class HrFeedResource {
         try {
             caller = authenticate(realm);
             requireCallerRole(realm, caller);
-            HrFeedSettings settings = HrFeedSettings.of(session, realm);
-            String secret = settings.signingSecret().orElseThrow(() -> new Refusal(Refusal.Reason.NOT_CONFIGURED,
-                    "realm attribute " + HrFeedSettings.SIGNING_SECRET + " is not set"));
             Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
-            SignedRequest.verify(secret, signature, body, now.getEpochSecond(), settings.replayWindowSeconds());
+            verifySignature(realm, signature, body, now);
             SeparationNotice notice = SeparationNotice.parse(body, now);
             eventId = notice.eventId();
             if (SeparationRecords.alreadyReceived(session, realm, eventId)) {
@@ -77,6 +77,38 @@ public final class HrFeedResource {
                     .build();
         } catch (Refusal refusal) {
             return refused(realm, caller, eventId, refusal);
+        }
+    }
+
+    /**
+     * `POST /realms/{realm}/hr-feed/roster`: HR's active roster, signed like a separation. Answers which enabled
+     * accounts HR no longer lists (`orphaned`) and which listed employees have no account (`missing`). Read-only:
+     * an orphaned account is a separation to report, not one to guess.
+     */
+    @POST
+    @Path("roster")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response reconcileRoster(@HeaderParam(WebhookSignature.HEADER) String signature, byte[] body) {
+        RealmModel realm = session.getContext().getRealm();
+        AuthResult caller = null;
+        try {
+            caller = authenticate(realm);
+            requireCallerRole(realm, caller);
+            verifySignature(realm, signature, body, Instant.ofEpochMilli(Time.currentTimeMillis()));
+            ActiveRoster roster = ActiveRoster.parse(body);
+            List<RosterDiff.Account> enabled = session.users().searchForUserStream(realm, Map.of())
+                    .filter(UserModel::isEnabled)
+                    .filter(user -> user.getFirstAttribute(SeparationRecords.EMPLOYEE_NUMBER) != null)
+                    .map(user -> new RosterDiff.Account(user.getUsername(), user.getFirstAttribute(SeparationRecords.EMPLOYEE_NUMBER)))
+                    .toList();
+            RosterDiff diff = RosterDiff.of(roster.employeeNumbers(), enabled);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("rosterId", roster.rosterId());
+            answer.put("orphaned", diff.orphaned());
+            answer.put("missing", diff.missing());
+            return Response.ok(answer).build();
+        } catch (Refusal refusal) {
+            return refused(realm, caller, null, refusal);
         }
     }
 
@@ -117,6 +149,13 @@ public final class HrFeedResource {
             throw new Refusal(Refusal.Reason.UNAUTHENTICATED, "a valid bearer token is required");
         }
         return caller;
+    }
+
+    private void verifySignature(RealmModel realm, String signature, byte[] body, Instant now) {
+        HrFeedSettings settings = HrFeedSettings.of(session, realm);
+        String secret = settings.signingSecret().orElseThrow(() -> new Refusal(Refusal.Reason.NOT_CONFIGURED,
+                "realm attribute " + HrFeedSettings.SIGNING_SECRET + " is not set"));
+        SignedRequest.verify(secret, signature, body, now.getEpochSecond(), settings.replayWindowSeconds());
     }
 
     private static void requireCallerRole(RealmModel realm, AuthResult caller) {
