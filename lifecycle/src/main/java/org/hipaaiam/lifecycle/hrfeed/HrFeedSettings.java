@@ -24,7 +24,22 @@ public record HrFeedSettings(Optional<String> signingSecret, long replayWindowSe
                 secret = resolved.get().filter(value -> !value.isBlank());
             }
         }
-        String window = realm.getAttribute(REPLAY_WINDOW_SECONDS);
-        return new HrFeedSettings(secret, window == null || window.isBlank() ? DEFAULT_REPLAY_WINDOW_SECONDS : Long.parseLong(window.trim()));
+        return new HrFeedSettings(secret, replayWindowSeconds(realm.getAttribute(REPLAY_WINDOW_SECONDS)));
+    }
+
+    /** A misconfigured window refuses requests rather than silently widening or closing it. */
+    static long replayWindowSeconds(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_REPLAY_WINDOW_SECONDS;
+        }
+        try {
+            long seconds = Long.parseLong(configured.trim());
+            if (seconds > 0) {
+                return seconds;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new Refusal(Refusal.Reason.NOT_CONFIGURED, "realm attribute " + REPLAY_WINDOW_SECONDS + " must be a positive number of seconds");
     }
 }
