@@ -53,6 +53,7 @@ public final class Launcher {
         command.add("--http-management-port=" + settings.managementPort());
         command.add("--health-enabled=true");
         command.add("--metrics-enabled=true");
+        command.add("--features=scim-api");
         command.add("--import-realm");
         return command;
     }

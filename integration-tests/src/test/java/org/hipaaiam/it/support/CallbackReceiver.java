@@ -43,6 +43,8 @@ public final class CallbackReceiver implements AutoCloseable {
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), parse(raw)));
         byte[] body = "<html><body><h1 id=\"received\">received</h1></body></html>".getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        // No keep-alive: a client must not reuse a pooled connection to a receiver a previous test closed.
+        exchange.getResponseHeaders().add("Connection", "close");
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();

@@ -1,5 +1,6 @@
 package org.hipaaiam.it.support;
 
+import org.keycloak.common.Profile;
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
@@ -19,6 +20,10 @@ public class HipaaServerConfig implements KeycloakServerConfig {
                 .dependency("org.hipaaiam", "hipaa-event-listeners")
                 .dependency("org.hipaaiam", "hipaa-audit-ledger")
                 .dependency("org.hipaaiam", "hipaa-audit-siem")
+                .dependency("org.hipaaiam", "hipaa-lifecycle")
+                .features(Profile.Feature.SCIM_API)
+                // Scheduled separations are checked every 2 s so tests see them applied within seconds.
+                .spiOption("realm-restapi-extension", "hr-feed", "due-check-interval-seconds", "2")
                 .spiOption("events-listener", "hipaa-audit", "signing-key-file", AuditTrail.SIGNING_KEY.toString())
                 .spiOption("events-listener", "hipaa-audit", "key-name", AuditTrail.KEY_NAME);
         String postgresLedger = System.getProperty(POSTGRES_LEDGER_URL);

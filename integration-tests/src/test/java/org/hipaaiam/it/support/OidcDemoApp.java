@@ -16,10 +16,17 @@ import java.util.stream.Collectors;
 public final class OidcDemoApp {
 
     private final String realmUrl;
+    private final String redirectUri;
     private final HttpClient http = HttpClient.newHttpClient();
 
     public OidcDemoApp(String realmUrl) {
+        this(realmUrl, DemoRealm.OIDC_REDIRECT_URI);
+    }
+
+    /** The same client answering on another redirect URI, for tests whose receivers must not use the demo port. */
+    public OidcDemoApp(String realmUrl, String redirectUri) {
         this.realmUrl = realmUrl;
+        this.redirectUri = redirectUri;
     }
 
     public String authorizationUrl(Map<String, String> extra) {
@@ -27,7 +34,7 @@ public final class OidcDemoApp {
         params.put("client_id", DemoRealm.OIDC_CLIENT);
         params.put("response_type", "code");
         params.put("scope", "openid");
-        params.put("redirect_uri", DemoRealm.OIDC_REDIRECT_URI);
+        params.put("redirect_uri", redirectUri);
         params.putAll(extra);
         return realmUrl + "/protocol/openid-connect/auth?" + form(params);
     }
@@ -36,7 +43,7 @@ public final class OidcDemoApp {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("grant_type", "authorization_code");
         params.put("code", code);
-        params.put("redirect_uri", DemoRealm.OIDC_REDIRECT_URI);
+        params.put("redirect_uri", redirectUri);
         params.put("code_verifier", codeVerifier);
         String basic = Base64.getEncoder().encodeToString(
                 (DemoRealm.OIDC_CLIENT + ":" + DemoRealm.OIDC_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));

@@ -18,11 +18,15 @@ public final class SignInPage {
     /** The demo app's sign-in in a browser without an SSO session, as at a workstation after sign-out. */
     public static SignInPage openFresh(ManagedWebDriver browser, String realmUrl) {
         Pkce pkce = Pkce.create();
-        String url = new OidcDemoApp(realmUrl).authorizationUrl(
-                Map.of("code_challenge", pkce.challenge(), "code_challenge_method", "S256"));
+        return openFresh(browser, realmUrl, new OidcDemoApp(realmUrl).authorizationUrl(
+                Map.of("code_challenge", pkce.challenge(), "code_challenge_method", "S256")));
+    }
+
+    /** A given authorization request in a browser without an SSO session. */
+    public static SignInPage openFresh(ManagedWebDriver browser, String realmUrl, String authorizationUrl) {
         browser.open(realmUrl + "/.well-known/openid-configuration");
         browser.cookies().deleteAll();
-        browser.open(url);
+        browser.open(authorizationUrl);
         return new SignInPage(browser.driver());
     }
 

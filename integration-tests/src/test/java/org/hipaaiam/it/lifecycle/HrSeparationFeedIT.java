@@ -1,0 +1,193 @@
+package org.hipaaiam.it.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hipaaiam.it.support.AuditTrail;
+import org.hipaaiam.it.support.AuditTrail.StoredRecord;
+import org.hipaaiam.it.support.DemoRealm;
+import org.hipaaiam.it.support.HipaaServerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.testframework.util.ApiUtil;
+
+/** HR reports a separation; every account of the employee is disabled and signed out at once or when it takes effect. */
+@KeycloakIntegrationTest(config = HipaaServerConfig.class)
+class HrSeparationFeedIT {
+
+    @InjectRealm(fromJson = DemoRealm.JSON)
+    ManagedRealm realm;
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    private ClinicalAppOnTestPort app;
+    private HrFeed hr;
+
+    @BeforeEach
+    void startTheAppAndTheFeed() throws Exception {
+        app = ClinicalAppOnTestPort.start(realm);
+        hr = new HrFeed(realm.getBaseUrl());
+    }
+
+    @AfterEach
+    void stopTheApp() {
+        app.close();
+    }
+
+    @Test
+    void separationDisablesEveryAccountOfTheEmployeeAndEndsTheirSessions() throws Exception {
+        long start = System.currentTimeMillis();
+        ClinicalAppOnTestPort.SignedIn signedIn = app.signIn(browser, DemoRealm.CLINICIAN);
+        String token = hrToken();
+
+        HrFeed.Answer answer = hr.sendSigned(token, HrFeed.separation("hr-sep-4821", DemoRealm.CLINICIAN_EMPLOYEE_NUMBER));
+
+        assertEquals(200, answer.status(), answer.json().toString());
+        assertEquals("separated", answer.json().get("status"));
+        List<?> accounts = (List<?>) answer.json().get("accounts");
+        assertEquals(Set.of(DemoRealm.CLINICIAN, "adm-jsmith4821"),
+                accounts.stream().map(a -> ((Map<?, ?>) a).get("username")).collect(Collectors.toSet()),
+                "the workforce account and the separate admin account share the employee number");
+        assertFalse(user(DemoRealm.CLINICIAN).isEnabled());
+        assertFalse(user("adm-jsmith4821").isEnabled());
+
+        String userId = user(DemoRealm.CLINICIAN).getId();
+        assertEquals(userId, app.nextLogoutToken().get("sub"), "the app hears of the logout");
+        assertEquals(400, app.refresh(signedIn.onlineRefreshToken()), "the online refresh token no longer works");
+        assertEquals(400, app.refresh(signedIn.offlineRefreshToken()), "the offline token no longer works");
+        StoredRecord revoked = AuditTrail.single(r -> isAfter(r, start) && "USER_SESSION_DELETED".equals(r.at("unmapped.keycloak.type"))
+                && userId.equals(r.at("user.uid")));
+        assertEquals("hr-feed", revoked.at("unmapped.keycloak.details.revocation_trigger"));
+        assertEquals("hr-sep-4821", revoked.at("unmapped.keycloak.details.hr_event_id"));
+        assertEquals("1", revoked.at("unmapped.keycloak.details.online_sessions_ended"));
+        assertEquals("1", revoked.at("unmapped.keycloak.details.offline_sessions_ended"));
+        StoredRecord disabled = AuditTrail.single(r -> isAfter(r, start) && "UPDATE".equals(r.at("unmapped.keycloak.operation_type"))
+                && userId.equals(r.at("user.uid")));
+        assertEquals("service-account-hr-feed", disabled.at("actor.user.name"), disabled.text());
+        assertEquals("hr-sep-4821", disabled.at("unmapped.keycloak.details.hr_event_id"));
+
+        HrFeed.Answer replay = hr.sendSigned(token, HrFeed.separation("hr-sep-4821", DemoRealm.CLINICIAN_EMPLOYEE_NUMBER));
+        assertEquals(409, replay.status());
+        assertEquals("replayed_event", replay.json().get("error"));
+
+        HrFeed.Answer evidence = hr.evidence(token);
+        assertEquals(200, evidence.status(), evidence.json().toString());
+        int separations = ((Number) evidence.json().get("count")).intValue();
+        assertTrue(separations >= 2, "both accounts counted: " + evidence.json());
+        assertEquals(separations, ((Number) evidence.json().get("withinTarget")).intValue(), "every separation within 1 hour");
+        assertTrue(((Map<?, ?>) evidence.json().get("percentiles")).get("max") instanceof Number max && max.longValue() < 3600,
+                evidence.json().toString());
+    }
+
+    @Test
+    void refusedRequestsChangeNothingAndAreAuditedWithTheReason() throws Exception {
+        long start = System.currentTimeMillis();
+        String token = hrToken();
+        String body = HrFeed.separation("hr-sep-7310", "7310");
+        long now = System.currentTimeMillis() / 1000;
+
+        String otherService = tokenWithoutHrRole();
+        assertRefused("unauthenticated", 401, hr.sendSigned(null, body));
+        assertRefused("forbidden", 403, hr.sendSigned(otherService, body));
+        assertRefused("forbidden", 403, hr.evidence(otherService));
+        assertRefused("invalid_signature", 401, hr.send(token, body, "not-the-shared-secret", now));
+        assertRefused("stale_timestamp", 401, hr.send(token, body, HrFeed.SIGNING_SECRET, now - 600));
+        assertRefused("malformed_request", 400, hr.sendSigned(token, "{\"eventId\": \"hr-sep-7310\""));
+        assertRefused("unknown_employee", 404, hr.sendSigned(token, HrFeed.separation("hr-sep-0000", "99990000")));
+
+        assertTrue(user("tnguyen7310").isEnabled(), "nothing changed");
+        List<StoredRecord> refusals = AuditTrail.records(r -> isAfter(r, start) && "hr-feed".equals(r.at("unmapped.keycloak.details.source"))
+                && "Failure".equals(r.at("status")));
+        assertEquals(Set.of("unauthenticated", "forbidden", "invalid_signature", "stale_timestamp", "malformed_request", "unknown_employee"),
+                refusals.stream().map(r -> r.at("status_detail")).collect(Collectors.toSet()));
+        refusals.forEach(r -> assertFalse(r.text().contains(HrFeed.SIGNING_SECRET), "no secret in the audit record"));
+    }
+
+    @Test
+    void futureDatedSeparationTakesEffectWhenDue() throws Exception {
+        long start = System.currentTimeMillis();
+        app.signIn(browser, "mbrown5532");
+        Instant effectiveAt = Instant.now().plusSeconds(4);
+
+        HrFeed.Answer answer = hr.sendSigned(hrToken(), "{\"eventId\": \"hr-sep-5532\", \"employeeNumber\": \"5532\", \"effectiveAt\": \""
+                + effectiveAt + "\"}");
+
+        assertEquals(200, answer.status(), answer.json().toString());
+        assertEquals("scheduled", answer.json().get("status"));
+        assertTrue(user("mbrown5532").isEnabled(), "still enabled before the effective time");
+        String userId = user("mbrown5532").getId();
+        assertEquals(userId, app.nextLogoutToken().get("sub"), "the app hears of the logout once the separation is due");
+        assertTrue(Instant.now().isAfter(effectiveAt), "not before the effective time");
+        awaitDisabled("mbrown5532");
+        StoredRecord revoked = AuditTrail.single(r -> isAfter(r, start) && "USER_SESSION_DELETED".equals(r.at("unmapped.keycloak.type"))
+                && userId.equals(r.at("user.uid")));
+        assertEquals("hr-feed-scheduled", revoked.at("unmapped.keycloak.details.revocation_trigger"));
+    }
+
+    @Test
+    void rosterReconciliationNamesAccountsHrNoLongerListsAndEmployeesWithoutAccounts() throws Exception {
+        HrFeed.Answer answer = hr.sendRoster(hrToken(), "{\"rosterId\": \"roster-2026-11-22\", \"employeeNumbers\": [\"4821\", \"5532\", \"9001\"]}");
+
+        assertEquals(200, answer.status(), answer.json().toString());
+        Set<Object> orphaned = ((List<?>) answer.json().get("orphaned")).stream().map(a -> ((Map<?, ?>) a).get("username")).collect(Collectors.toSet());
+        assertTrue(orphaned.contains("tnguyen7310"), "7310 is not on the roster: " + answer.json());
+        assertFalse(orphaned.contains(DemoRealm.CLINICIAN), "4821 is on the roster");
+        assertFalse(orphaned.contains("svc-epic-hl7"), "service accounts carry no employee number");
+        assertTrue(((List<?>) answer.json().get("missing")).contains("9001"), "9001 has no account");
+        assertTrue(user("tnguyen7310").isEnabled(), "reconciliation reports; it does not disable");
+    }
+
+    private void assertRefused(String error, int status, HrFeed.Answer answer) {
+        assertEquals(status, answer.status(), answer.json().toString());
+        assertEquals(error, answer.json().get("error"));
+        assertTrue(answer.json().get("reason") instanceof String reason && !reason.isBlank(), "a reason is given");
+    }
+
+    private String hrToken() throws Exception {
+        return ServiceAccount.token(realm.getBaseUrl(), ServiceAccount.HR_FEED, ServiceAccount.HR_FEED_SECRET);
+    }
+
+    /** Any other service account: a valid token, but not the HR system. */
+    private String tokenWithoutHrRole() throws Exception {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId("reporting-job");
+        client.setSecret("reporting-job-secret");
+        client.setPublicClient(false);
+        client.setServiceAccountsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        ApiUtil.getCreatedId(realm.admin().clients().create(client));
+        return ServiceAccount.token(realm.getBaseUrl(), "reporting-job", "reporting-job-secret");
+    }
+
+    /** Apps are told before the scheduler's transaction commits; the disabled flag is visible just after. */
+    private void awaitDisabled(String username) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (user(username).isEnabled() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertFalse(user(username).isEnabled(), username + " disabled");
+    }
+
+    private UserRepresentation user(String username) {
+        return realm.admin().users().search(username, true).get(0);
+    }
+
+    private static boolean isAfter(StoredRecord record, long start) {
+        return record.at("time") instanceof Number time && time.longValue() >= start;
+    }
+}

@@ -1,0 +1,78 @@
+package org.hipaaiam.it.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.hipaaiam.it.support.DemoRealm;
+import org.hipaaiam.it.support.HipaaServerConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.userprofile.config.UPAttribute;
+import org.keycloak.representations.userprofile.config.UPConfig;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+/** Accounts identify one person: naming convention, no generic names, one employee number per person. */
+@KeycloakIntegrationTest(config = HipaaServerConfig.class)
+class UniqueUserIdentificationIT {
+
+    @InjectRealm(fromJson = DemoRealm.JSON)
+    ManagedRealm realm;
+
+    /** The realm export declares these validators; set here too because the shared local Maven repository may hold another build's export. */
+    @BeforeEach
+    void declareTheValidators() {
+        UPConfig profile = realm.admin().users().userProfile().getConfiguration();
+        profile.getAttribute("username").getValidations().put("hipaa-username-convention", Map.of());
+        UPAttribute employeeNumber = profile.getAttribute("employeeNumber");
+        employeeNumber.getValidations().put("hipaa-unique-employee-number", Map.of());
+        realm.admin().users().userProfile().update(profile);
+    }
+
+    @Test
+    void genericAndUnconventionalUsernamesAreRefused() {
+        assertRefused(create("nurse4821", null), "generic");
+        assertRefused(create("frontdesk7777", null), "generic");
+        assertRefused(create("john.smith", null), "first initial + last name + employee number");
+    }
+
+    @Test
+    void usernameMustEndWithTheEmployeeNumber() {
+        assertRefused(create("pkhan1111", "2222"), "2222");
+        assertEquals(201, create("pkhan2222", "2222").getStatus());
+    }
+
+    @Test
+    void anEmployeeNumberBelongsToOnePersonAndTheirAdminAccount() {
+        assertEquals(201, create("rpatel6620", "6620").getStatus());
+        assertEquals(201, create("adm-rpatel6620", "6620").getStatus(), "the same person's privileged account");
+        assertRefused(create("kpatel6620", "6620"), "already belongs to another person");
+    }
+
+    @Test
+    void serviceAccountsFollowTheirOwnConvention() {
+        assertEquals(201, create("svc-pacs-dicom", null).getStatus());
+        assertRefused(create("pacs-service", null), "svc-<application>-<function>");
+    }
+
+    private Response create(String username, String employeeNumber) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        if (employeeNumber != null) {
+            user.setAttributes(Map.of("employeeNumber", List.of(employeeNumber)));
+        }
+        return realm.admin().users().create(user);
+    }
+
+    private static void assertRefused(Response response, String reasonPart) {
+        String body = response.readEntity(String.class);
+        assertEquals(400, response.getStatus(), body);
+        assertTrue(body.contains(reasonPart), body);
+    }
+}

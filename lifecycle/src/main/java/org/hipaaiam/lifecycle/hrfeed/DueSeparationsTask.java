@@ -1,0 +1,48 @@
+package org.hipaaiam.lifecycle.hrfeed;
+
+import java.net.URI;
+import java.time.Instant;
+import org.hipaaiam.lifecycle.revocation.DisableTrigger;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.timer.ScheduledTask;
+
+/** Applies future-dated separations whose effective time has come, in every realm. Runs on one node at a time. */
+final class DueSeparationsTask implements ScheduledTask {
+
+    static final String NAME = "hipaa-due-separations";
+    private static final Logger LOG = Logger.getLogger(DueSeparationsTask.class);
+
+    private final URI serverUrl;
+
+    DueSeparationsTask(URI serverUrl) {
+        this.serverUrl = serverUrl;
+    }
+
+    @Override
+    public void run(KeycloakSession session) {
+        ServerSideRequest.enter(session.getContext(), serverUrl);
+        Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
+        session.realms().getRealmsStream().toList().forEach(realm -> applyDue(session, realm, now));
+    }
+
+    private static void applyDue(KeycloakSession session, RealmModel realm, Instant now) {
+        session.getContext().setRealm(realm);
+        for (UserModel account : SeparationRecords.pending(session, realm).toList()) {
+            Instant effectiveAt = SeparationRecords.pendingEffectiveAt(account);
+            if (!effectiveAt.isAfter(now)) {
+                String eventId = SeparationRecords.pendingEventId(account);
+                AccountSeparation.apply(session, realm, account, eventId, effectiveAt, DisableTrigger.HR_FEED_SCHEDULED);
+                LOG.infof("Scheduled separation %s applied to user %s in realm %s", eventId, account.getId(), realm.getName());
+            }
+        }
+    }
+
+    @Override
+    public String getTaskName() {
+        return NAME;
+    }
+}

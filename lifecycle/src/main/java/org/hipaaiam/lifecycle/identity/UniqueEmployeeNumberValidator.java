@@ -1,0 +1,41 @@
+package org.hipaaiam.lifecycle.identity;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.userprofile.AttributeContext;
+import org.keycloak.userprofile.UserProfileAttributeValidationContext;
+import org.keycloak.validate.AbstractStringValidator;
+import org.keycloak.validate.ValidationContext;
+import org.keycloak.validate.ValidationError;
+import org.keycloak.validate.ValidatorConfig;
+
+/**
+ * User-profile validator `hipaa-unique-employee-number` for `employeeNumber`: one person, one number. Only the
+ * person's own workforce and `adm-` accounts may share it.
+ */
+public final class UniqueEmployeeNumberValidator extends AbstractStringValidator {
+
+    public static final String ID = "hipaa-unique-employee-number";
+    static final String ATTRIBUTE = "employeeNumber";
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    protected void doValidate(String employeeNumber, String inputHint, ValidationContext context, ValidatorConfig config) {
+        AttributeContext attributes = UserProfileAttributeValidationContext.from(context).getAttributeContext();
+        KeycloakSession session = context.getSession();
+        UserModel self = attributes.getUser();
+        String username = attributes.getAttributes().getFirst(UserModel.USERNAME);
+        boolean taken = session.users()
+                .searchForUserByUserAttributeStream(session.getContext().getRealm(), ATTRIBUTE, employeeNumber.trim())
+                .filter(holder -> self == null || !holder.getId().equals(self.getId()))
+                .anyMatch(holder -> username == null || !WorkforceIdentifiers.samePerson(username, holder.getUsername()));
+        if (taken) {
+            context.addError(new ValidationError(ID, inputHint, "Employee number " + employeeNumber.trim()
+                    + " already belongs to another person"));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.hipaaiam.lifecycle.revocation;
+
+import java.util.Map;
+import org.keycloak.Config;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.UserModel;
+
+/**
+ * `hipaa-session-revocation`, global to all realms: sessions end when an account is disabled or deleted.
+ * Deletion is caught before the user is removed (Keycloak would drop the sessions without telling any client).
+ */
+public final class SessionRevocationListenerFactory implements EventListenerProviderFactory {
+
+    public static final String ID = "hipaa-session-revocation";
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public boolean isGlobal() {
+        return true;
+    }
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new SessionRevocationListener(session);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof UserModel.UserPreRemovedEvent removed) {
+                SessionRevoker.revoke(removed.getKeycloakSession(), removed.getRealm(), removed.getUser(),
+                        DisableTrigger.ACCOUNT_DELETED, Map.of());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+    }
+}
