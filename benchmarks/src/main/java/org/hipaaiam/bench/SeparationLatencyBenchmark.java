@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.hipaaiam.events.alert.WebhookSignature;
 import org.hipaaiam.launcher.KeycloakInstallation;
 
 /**
@@ -31,7 +27,6 @@ import org.hipaaiam.launcher.KeycloakInstallation;
 public final class SeparationLatencyBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SECRET = "demo-hr-feed-signing-secret";
     private static final String PASSWORD = "hipaa-demo-2026";
     private static final int FIRST_EMPLOYEE = 900_000;
 
@@ -66,23 +61,18 @@ public final class SeparationLatencyBenchmark {
         List<Long> responseMicros = new ArrayList<>();
         try (BenchKeycloak keycloak = BenchKeycloak.start(installation, providers, realm, work.resolve("keycloak-separation.log"))) {
             String realmUrl = BenchKeycloak.BASE_URL + "/realms/hipaa";
-            HttpClient http = HttpClient.newHttpClient();
+            HrFeedCaller hr = new HrFeedCaller(realmUrl);
             PasswordLogin login = new PasswordLogin(realmUrl);
             for (int i = 0; i < separations; i++) {
                 String employee = Integer.toString(FIRST_EMPLOYEE + i);
                 login.run("ybench" + employee, PASSWORD);
-                String subject = userId(http, realmUrl, "ybench" + employee);
+                String bearer = hr.token();
+                String subject = hr.userId("ybench" + employee, bearer);
                 CountDownLatch latch = loggedOut.computeIfAbsent(subject, s -> new CountDownLatch(1));
                 byte[] body = ("{\"eventId\":\"bench-" + System.nanoTime() + "\",\"employeeNumber\":\"" + employee + "\"}")
                         .getBytes(StandardCharsets.UTF_8);
-                String bearer = hrFeedToken(http, realmUrl);
                 long start = System.nanoTime();
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/hr-feed/separations"))
-                                .header("Authorization", "Bearer " + bearer)
-                                .header("Content-Type", "application/json")
-                                .header(WebhookSignature.HEADER, WebhookSignature.sign(SECRET, System.currentTimeMillis() / 1000, body))
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = hr.post("separations", body, bearer);
                 long answered = System.nanoTime();
                 if (answer.statusCode() != 200 || !latch.await(30, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("separation of " + employee + " not completed: " + answer.statusCode() + " " + answer.body());
@@ -117,23 +107,7 @@ public final class SeparationLatencyBenchmark {
         return realmFile;
     }
 
-    private static String hrFeedToken(HttpClient http, String realmUrl) throws IOException, InterruptedException {
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                "hr-feed:demo-hr-feed-secret".getBytes(StandardCharsets.UTF_8)))
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(token.body()).path("access_token").asText();
-    }
 
-    /** The account's id, as the HR feed's evidence reports it: read with the hr-feed service account's view-users. */
-    private static String userId(HttpClient http, String realmUrl, String username) throws IOException, InterruptedException {
-        String adminUrl = realmUrl.replace("/realms/", "/admin/realms/") + "/users?exact=true&username=" + username;
-        HttpResponse<String> users = http.send(HttpRequest.newBuilder(URI.create(adminUrl))
-                .header("Authorization", "Bearer " + hrFeedToken(http, realmUrl)).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(users.body()).path(0).path("id").asText();
-    }
 
     private static long[] toArray(List<Long> values) {
         return values.stream().mapToLong(Long::longValue).toArray();
