@@ -1,0 +1,112 @@
+package org.hipaaiam.it.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.hipaaiam.it.support.AuditTrail;
+import org.hipaaiam.it.support.AuditTrail.StoredRecord;
+import org.hipaaiam.it.support.DemoRealm;
+import org.hipaaiam.it.support.HipaaServerConfig;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+/** Privileged roles are held only by `adm-` accounts: a grant to anyone else is taken back at once and recorded. */
+@KeycloakIntegrationTest(config = HipaaServerConfig.class)
+class PrivilegedRoleGuardIT {
+
+    private static final String ADMIN_ACCOUNT = "adm-" + DemoRealm.CLINICIAN;
+
+    @InjectRealm(fromJson = DemoRealm.JSON)
+    ManagedRealm realm;
+
+    @Test
+    void iamAdminGrantedToAWorkforceAccountIsRevertedAndRecorded() throws Exception {
+        long start = System.currentTimeMillis();
+        UserResource clinician = account(DemoRealm.CLINICIAN);
+
+        clinician.roles().realmLevel().add(List.of(realmRole("iam-admin")));
+
+        assertFalse(hasRealmRole(clinician, "iam-admin"));
+        assertRefusalRecorded(start, clinician, "iam-admin", null);
+    }
+
+    @Test
+    void realmManagementRoleGrantedToAWorkforceAccountIsReverted() throws Exception {
+        long start = System.currentTimeMillis();
+        UserResource clinician = account(DemoRealm.CLINICIAN);
+
+        clinician.roles().clientLevel(realmManagementId()).add(List.of(manageUsers()));
+
+        assertTrue(clinician.roles().clientLevel(realmManagementId()).listAll().stream().noneMatch(r -> "manage-users".equals(r.getName())));
+        assertRefusalRecorded(start, clinician, "manage-users", null);
+    }
+
+    @Test
+    void joiningAGroupThatCarriesAPrivilegedRoleIsReverted() throws Exception {
+        long start = System.currentTimeMillis();
+        GroupRepresentation group = new GroupRepresentation();
+        group.setName("iam-operators");
+        String groupId;
+        try (Response created = realm.admin().groups().add(group)) {
+            assertEquals(201, created.getStatus());
+            groupId = created.getLocation().getPath().replaceAll(".*/", "");
+        }
+        realm.admin().groups().group(groupId).roles().realmLevel().add(List.of(realmRole("iam-admin")));
+        UserResource clinician = account(DemoRealm.CLINICIAN);
+
+        clinician.joinGroup(groupId);
+
+        assertTrue(clinician.groups().isEmpty());
+        assertFalse(hasRealmRole(clinician, "iam-admin"));
+        assertRefusalRecorded(start, clinician, "iam-admin", "iam-operators");
+    }
+
+    @Test
+    void admAccountsKeepPrivilegedRoles() throws Exception {
+        UserResource admin = account(ADMIN_ACCOUNT);
+
+        admin.roles().clientLevel(realmManagementId()).add(List.of(manageUsers()));
+
+        assertTrue(admin.roles().clientLevel(realmManagementId()).listAll().stream().anyMatch(r -> "manage-users".equals(r.getName())));
+        assertTrue(hasRealmRole(admin, "iam-admin"));
+        String adminId = admin.toRepresentation().getId();
+        assertTrue(AuditTrail.records(r -> "privileged_role_refused".equals(r.at("unmapped.keycloak.error"))
+                && adminId.equals(r.at("user.uid"))).isEmpty());
+    }
+
+    private void assertRefusalRecorded(long start, UserResource account, String role, String group) throws Exception {
+        String userId = account.toRepresentation().getId();
+        StoredRecord refused = AuditTrail.single(r -> r.at("time") instanceof Number time && time.longValue() >= start
+                && "privileged_role_refused".equals(r.at("unmapped.keycloak.error")) && userId.equals(r.at("user.uid")));
+        assertEquals(role, refused.at("unmapped.keycloak.details.role"), refused.text());
+        assertEquals(group, refused.at("unmapped.keycloak.details.group"), refused.text());
+    }
+
+    private UserResource account(String username) {
+        return realm.admin().users().get(realm.admin().users().search(username, true).get(0).getId());
+    }
+
+    private RoleRepresentation realmRole(String name) {
+        return realm.admin().roles().get(name).toRepresentation();
+    }
+
+    private String realmManagementId() {
+        return realm.admin().clients().findByClientId("realm-management").get(0).getId();
+    }
+
+    private RoleRepresentation manageUsers() {
+        return realm.admin().clients().get(realmManagementId()).roles().get("manage-users").toRepresentation();
+    }
+
+    private static boolean hasRealmRole(UserResource account, String role) {
+        return account.roles().realmLevel().listAll().stream().anyMatch(r -> role.equals(r.getName()));
+    }
+}

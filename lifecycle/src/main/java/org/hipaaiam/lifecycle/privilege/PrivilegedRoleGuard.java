@@ -1,0 +1,78 @@
+package org.hipaaiam.lifecycle.privilege;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Takes privileged roles back from an account that may not hold them: direct role mappings are removed and
+ * groups carrying such a role (on the group or a parent) are left. Each revert is recorded as an
+ * `UPDATE_PROFILE_ERROR` event with error `privileged_role_refused` (Keycloak has no user event type for role
+ * changes), which the audit listener writes to the ledger next to the admin event of the grant.
+ */
+final class PrivilegedRoleGuard {
+
+    static final String ERROR = "privileged_role_refused";
+    static final String DETAIL_ROLE = "role";
+    static final String DETAIL_GROUP = "group";
+    static final String DETAIL_REASON = "reason";
+    static final String REASON = "privileged roles are held only by adm- accounts";
+
+    private static final Logger LOG = Logger.getLogger(PrivilegedRoleGuard.class);
+
+    private PrivilegedRoleGuard() {
+    }
+
+    static void enforce(KeycloakSession session, RealmModel realm, UserModel user) {
+        PrivilegedRolePolicy policy = PrivilegedRolePolicy.from(realm.getAttributes());
+        if (policy.mayHoldPrivilegedRoles(user.getUsername())) {
+            return;
+        }
+        for (RoleModel role : user.getRoleMappingsStream().filter(role -> isPrivileged(policy, role)).toList()) {
+            user.deleteRoleMapping(role);
+            record(session, realm, user, role.getName(), null);
+        }
+        for (GroupModel group : user.getGroupsStream().toList()) {
+            List<RoleModel> carried = withParents(group).flatMap(GroupModel::getRoleMappingsStream)
+                    .filter(role -> isPrivileged(policy, role)).toList();
+            if (!carried.isEmpty()) {
+                user.leaveGroup(group);
+                carried.forEach(role -> record(session, realm, user, role.getName(), group.getName()));
+            }
+        }
+    }
+
+    /** Realm roles by name, and the realm-management client's roles by name; other clients' roles are their own business. */
+    private static boolean isPrivileged(PrivilegedRolePolicy policy, RoleModel role) {
+        if (!policy.isPrivileged(role.getName())) {
+            return false;
+        }
+        return !role.isClientRole() || Constants.REALM_MANAGEMENT_CLIENT_ID.equals(((ClientModel) role.getContainer()).getClientId());
+    }
+
+    private static Stream<GroupModel> withParents(GroupModel group) {
+        return Stream.iterate(group, g -> g != null, GroupModel::getParent);
+    }
+
+    private static void record(KeycloakSession session, RealmModel realm, UserModel user, String role, String group) {
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.UPDATE_PROFILE_ERROR)
+                .user(user)
+                .detail(DETAIL_ROLE, role)
+                .detail(DETAIL_REASON, REASON);
+        if (group != null) {
+            event.detail(DETAIL_GROUP, group);
+        }
+        event.error(ERROR);
+        LOG.warnf("Reverted grant of privileged role %s to non-privileged account %s in realm %s", role, user.getId(), realm.getName());
+    }
+}

@@ -1,0 +1,45 @@
+package org.hipaaiam.lifecycle.privilege;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+
+class RoleGrantEventsTest {
+
+    @Test
+    void roleMappingsAndGroupJoinsNameTheGrantee() {
+        assertEquals(Optional.of("u-1"), RoleGrantEvents.grantee(event(ResourceType.REALM_ROLE_MAPPING, OperationType.CREATE, "users/u-1/role-mappings/realm")));
+        assertEquals(Optional.of("u-2"), RoleGrantEvents.grantee(event(ResourceType.CLIENT_ROLE_MAPPING, OperationType.CREATE, "users/u-2/role-mappings/clients/c-1")));
+        assertEquals(Optional.of("u-3"), RoleGrantEvents.grantee(event(ResourceType.GROUP_MEMBERSHIP, OperationType.CREATE, "users/u-3/groups/g-1")));
+    }
+
+    @Test
+    void removalsGroupMappingsAndFailuresAreNotGrants() {
+        assertTrue(RoleGrantEvents.grantee(event(ResourceType.REALM_ROLE_MAPPING, OperationType.DELETE, "users/u-1/role-mappings/realm")).isEmpty());
+        assertTrue(RoleGrantEvents.grantee(event(ResourceType.REALM_ROLE_MAPPING, OperationType.CREATE, "groups/g-1/role-mappings/realm")).isEmpty());
+        assertTrue(RoleGrantEvents.grantee(event(ResourceType.USER, OperationType.CREATE, "users/u-1")).isEmpty());
+        AdminEvent failed = event(ResourceType.REALM_ROLE_MAPPING, OperationType.CREATE, "users/u-1/role-mappings/realm");
+        failed.setError("forbidden");
+        assertTrue(RoleGrantEvents.grantee(failed).isEmpty());
+    }
+
+    @Test
+    void userIdNeedsAUsersPathWithMoreAfterTheId() {
+        assertEquals(Optional.empty(), RoleGrantEvents.userIdIn("users/u-1"));
+        assertEquals(Optional.empty(), RoleGrantEvents.userIdIn("users//groups/g"));
+        assertEquals(Optional.empty(), RoleGrantEvents.userIdIn(null));
+    }
+
+    private static AdminEvent event(ResourceType resource, OperationType operation, String path) {
+        AdminEvent event = new AdminEvent();
+        event.setResourceType(resource);
+        event.setOperationType(operation);
+        event.setResourcePath(path);
+        return event;
+    }
+}
