@@ -67,19 +67,28 @@ class AlertWebhookIT {
 
     @Test
     void privilegedRoleGrantAlertIsRetriedUntilTheReceiverAcceptsIt() throws Exception {
-        try (WebhookReceiver soc = WebhookReceiver.listen(PORT, 503)) {
+        try (WebhookReceiver soc = WebhookReceiver.refusingFirstAttempts(PORT)) {
             String userId = realm.admin().users().search(DemoRealm.CLINICIAN, true).get(0).getId();
             RoleRepresentation iamAdmin = realm.admin().roles().get("iam-admin").toRepresentation();
             realm.admin().users().get(userId).roles().realmLevel().add(List.of(iamAdmin));
 
-            WebhookReceiver.Delivery refused = soc.next(20);
+            WebhookReceiver.Delivery refused = nextOfRule(soc, "privileged-role-grant");
             assertEquals(503, refused.answeredWith());
-            WebhookReceiver.Delivery retried = soc.next(20);
+            WebhookReceiver.Delivery retried = nextOfRule(soc, "privileged-role-grant");
             assertEquals(200, retried.answeredWith());
             assertEquals(refused.deliveryId(), retried.deliveryId(), "the same delivery, retried");
             Map<?, ?> alert = JSON.readValue(retried.body(), Map.class);
-            assertEquals("privileged-role-grant", alert.get("rule"));
             assertTrue(((String) alert.get("title")).contains("iam-admin"));
+        }
+    }
+
+    /** The next delivery of one rule's alerts; other alerts of the same realm may arrive in between. */
+    private static WebhookReceiver.Delivery nextOfRule(WebhookReceiver soc, String rule) throws Exception {
+        while (true) {
+            WebhookReceiver.Delivery delivery = soc.next(20);
+            if (rule.equals(JSON.readValue(delivery.body(), Map.class).get("rule"))) {
+                return delivery;
+            }
         }
     }
 }

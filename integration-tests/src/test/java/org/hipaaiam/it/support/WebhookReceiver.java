@@ -4,31 +4,42 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A real HTTP alert receiver: records each POST's body and signature, answers with scripted statuses (then 200). */
+/**
+ * A real HTTP alert receiver: records each POST's body and signature. It accepts everything, or, as an
+ * unreliable receiver, refuses the first attempt of every delivery with 503 and accepts its retry.
+ */
 public final class WebhookReceiver implements AutoCloseable {
 
     public record Delivery(byte[] body, String signature, String deliveryId, int answeredWith) {
     }
 
     private final HttpServer server;
-    private final Deque<Integer> scriptedStatuses = new ArrayDeque<>();
+    private final boolean refuseFirstAttempts;
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
 
-    private WebhookReceiver(HttpServer server) {
+    private WebhookReceiver(HttpServer server, boolean refuseFirstAttempts) {
         this.server = server;
+        this.refuseFirstAttempts = refuseFirstAttempts;
     }
 
-    public static WebhookReceiver listen(int port, Integer... firstStatuses) throws IOException {
+    public static WebhookReceiver listen(int port) throws IOException {
+        return start(port, false);
+    }
+
+    public static WebhookReceiver refusingFirstAttempts(int port) throws IOException {
+        return start(port, true);
+    }
+
+    private static WebhookReceiver start(int port, boolean refuseFirstAttempts) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 10);
-        WebhookReceiver receiver = new WebhookReceiver(server);
-        receiver.scriptedStatuses.addAll(List.of(firstStatuses));
+        WebhookReceiver receiver = new WebhookReceiver(server, refuseFirstAttempts);
         server.createContext("/alerts", receiver::handle);
         server.start();
         return receiver;
@@ -36,12 +47,9 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        int status;
-        synchronized (scriptedStatuses) {
-            status = scriptedStatuses.isEmpty() ? 200 : scriptedStatuses.poll();
-        }
-        deliveries.add(new Delivery(body, exchange.getRequestHeaders().getFirst("X-Hipaa-Signature"),
-                exchange.getRequestHeaders().getFirst("X-Hipaa-Delivery"), status));
+        String deliveryId = exchange.getRequestHeaders().getFirst("X-Hipaa-Delivery");
+        int status = refuseFirstAttempts && seen.add(String.valueOf(deliveryId)) ? 503 : 200;
+        deliveries.add(new Delivery(body, exchange.getRequestHeaders().getFirst("X-Hipaa-Signature"), deliveryId, status));
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
     }
