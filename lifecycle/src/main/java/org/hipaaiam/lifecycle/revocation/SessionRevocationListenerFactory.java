@@ -1,9 +1,8 @@
 package org.hipaaiam.lifecycle.revocation;
 
 import java.util.Map;
-import org.keycloak.Config;
+import org.hipaaiam.lifecycle.GlobalEventListenerFactory;
 import org.keycloak.events.EventListenerProvider;
-import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.UserModel;
@@ -12,27 +11,17 @@ import org.keycloak.models.UserModel;
  * `hipaa-session-revocation`, global to all realms: sessions end when an account is disabled or deleted.
  * Deletion is caught before the user is removed (Keycloak would drop the sessions without telling any client).
  */
-public final class SessionRevocationListenerFactory implements EventListenerProviderFactory {
+public final class SessionRevocationListenerFactory extends GlobalEventListenerFactory {
 
     public static final String ID = "hipaa-session-revocation";
 
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public boolean isGlobal() {
-        return true;
+    public SessionRevocationListenerFactory() {
+        super(ID);
     }
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
         return new SessionRevocationListener(session);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
     }
 
     @Override
@@ -43,9 +32,5 @@ public final class SessionRevocationListenerFactory implements EventListenerProv
                         DisableTrigger.ACCOUNT_DELETED, Map.of());
             }
         });
-    }
-
-    @Override
-    public void close() {
     }
 }
