@@ -21,11 +21,13 @@ public class HipaaServerConfig implements KeycloakServerConfig {
                 .dependency("org.hipaaiam", "hipaa-audit-ledger")
                 .dependency("org.hipaaiam", "hipaa-audit-siem")
                 .dependency("org.hipaaiam", "hipaa-lifecycle")
+                .dependency("org.hipaaiam", "hipaa-authenticators")
                 .features(Profile.Feature.SCIM_API)
                 // Scheduled separations are checked every 2 s so tests see them applied within seconds.
                 .spiOption("realm-restapi-extension", "hr-feed", "due-check-interval-seconds", "2")
                 .spiOption("events-listener", "hipaa-audit", "signing-key-file", AuditTrail.SIGNING_KEY.toString())
-                .spiOption("events-listener", "hipaa-audit", "key-name", AuditTrail.KEY_NAME);
+                .spiOption("events-listener", "hipaa-audit", "key-name", AuditTrail.KEY_NAME)
+                .spiOption("authenticator", "hipaa-badge-tap", "key-file", AuditTrail.ROOT.resolve("hipaa-badge.key").toString());
         String postgresLedger = System.getProperty(POSTGRES_LEDGER_URL);
         if (postgresLedger != null) {
             return config

@@ -1,0 +1,139 @@
+package org.hipaaiam.auth.badge;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.hipaaiam.auth.workstation.BadgeLocation;
+import org.hipaaiam.auth.workstation.BadgeLocationConditionFactory;
+import org.hipaaiam.auth.workstation.TapAssertion;
+import org.hipaaiam.auth.workstation.TapNonces;
+import org.hipaaiam.auth.workstation.Workstation;
+import org.hipaaiam.auth.workstation.WorkstationRegistry;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.Errors;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * The tap page: a keyboard-wedge reader types the badge number (or its agent a signed tap assertion) into the
+ * focused field and presses Enter. Identifies the user without a username; whatever the badge, the PIN page
+ * follows, so nobody learns from this step whether a badge is known.
+ */
+final class BadgeTapAuthenticator implements Authenticator {
+
+    static final String FIELD = "badge";
+    static final String USE_PASSWORD = "use-password";
+    static final String PAGE = "hipaa-badge-tap.ftl";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        context.challenge(page(context, null));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (form.containsKey(USE_PASSWORD)) {
+            context.getAuthenticationSession().setClientNote(BadgeLocationConditionFactory.PASSWORD_CHOSEN, "true");
+            context.resetFlow();
+            return;
+        }
+        String typed = form.getFirst(FIELD);
+        RealmModel realm = context.getRealm();
+        String remoteAddress = context.getConnection().getRemoteAddr();
+        BadgeLocation location = BadgeLocation.of(realm, remoteAddress);
+        Optional<Workstation> workstation = location.workstation();
+        String badgeText = typed;
+        if (TapAssertion.looksLikeAssertion(typed)) {
+            long now = Time.currentTime();
+            TapAssertion.Result result = TapAssertion.verify(typed, new WorkstationRegistry(realm)::find, realm.getName(), now);
+            if (result.verified().isEmpty()) {
+                refuseTap(context, result.refusal().name().toLowerCase());
+                return;
+            }
+            TapAssertion.Verified tap = result.verified().get();
+            if (!tap.workstation().comesFrom(BadgeLocation.address(remoteAddress))) {
+                refuseTap(context, "wrong_network");
+                return;
+            }
+            if (!TapNonces.spend(context.getSession(), realm, tap, now)) {
+                refuseTap(context, "replayed");
+                return;
+            }
+            workstation = Optional.of(tap.workstation());
+            badgeText = tap.badge();
+        } else if (!location.allowsBadge()) {
+            refuseTap(context, "location_not_allowed");
+            return;
+        }
+        Optional<BadgeNumber> badge = BadgeNumber.parse(badgeText);
+        if (badge.isEmpty()) {
+            context.challenge(page(context, "hipaaBadgeUnreadable"));
+            return;
+        }
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        workstation.ifPresent(w -> {
+            authSession.setUserSessionNote(BadgeSignIn.WORKSTATION_ID, w.id());
+            authSession.setUserSessionNote(BadgeSignIn.WORKSTATION_CLASS, w.workstationClass().wireName());
+        });
+        authSession.setAuthNote(BadgeSignIn.BADGE_PATH, "true");
+        identify(context, badge.get());
+        context.success();
+    }
+
+    /** Sets the badge's holder as the user, or records why there is none; the PIN step refuses the latter. */
+    private static void identify(AuthenticationFlowContext context, BadgeNumber badge) {
+        BadgeDirectory directory = new BadgeDirectory(context.getSession(), context.getRealm(), BadgeKeyFile.key());
+        Optional<UserModel> holder = directory.holderOf(badge);
+        if (holder.isPresent() && holder.get().isEnabled()) {
+            context.setUser(holder.get());
+            context.getAuthenticationSession().removeAuthNote(BadgeSignIn.UNRECOGNISED);
+            return;
+        }
+        String reason = holder.isPresent() ? "disabled" : directory.isRevoked(badge) ? "revoked" : "unknown";
+        context.clearUser();
+        context.getAuthenticationSession().setAuthNote(BadgeSignIn.UNRECOGNISED, reason);
+    }
+
+    private void refuseTap(AuthenticationFlowContext context, String reason) {
+        context.getEvent()
+                .detail(BadgeSignIn.HIPAA_EVENT, "badge-tap-refused")
+                .detail(BadgeSignIn.REASON, reason)
+                .error(Errors.INVALID_USER_CREDENTIALS);
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page(context, BadgeSignIn.GENERIC_ERROR));
+    }
+
+    static Response page(AuthenticationFlowContext context, String error) {
+        BadgeLocation location = BadgeLocation.of(context.getRealm(), context.getConnection().getRemoteAddr());
+        var form = context.form()
+                .setAttribute("hipaaEmergency", location.basis() == BadgeLocation.Basis.EMERGENCY)
+                .setAttribute("hipaaWorkstationLocation", location.workstation().map(Workstation::location).orElse(""));
+        if (error != null) {
+            form.setError(error);
+        }
+        return form.createForm(PAGE);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,100 @@
+package org.hipaaiam.auth.pin;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.hipaaiam.auth.badge.BadgeSignIn;
+import org.hipaaiam.auth.workstation.FastUserSwitch;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Errors;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.BruteForceProtector;
+
+/**
+ * The PIN pad after a tap. Every refusal (unknown, revoked or disabled badge, wrong or locked PIN, brute-force
+ * lockout) shows the same message; the audit record says which it was. Wrong PINs count in the PIN's own
+ * counter and, as `password`-category failures, in Keycloak's brute-force protection.
+ */
+final class BadgePinAuthenticator implements Authenticator {
+
+    static final String FIELD = "pin";
+    static final String OTHER_BADGE = "other-badge";
+    static final String PAGE = "hipaa-badge-pin.ftl";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        context.challenge(page(context, null));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (form.containsKey(OTHER_BADGE)) {
+            context.resetFlow();
+            return;
+        }
+        String pin = form.getFirst(FIELD);
+        UserModel user = context.getUser();
+        RealmModel realm = context.getRealm();
+        if (user != null && realm.isBruteForceProtected()
+                && context.getSession().getProvider(BruteForceProtector.class).isTemporarilyDisabled(context.getSession(), realm, user)) {
+            context.getEvent().user(user).detail(BadgeSignIn.HIPAA_EVENT, "badge-sign-in-failed")
+                    .detail(BadgeSignIn.REASON, "brute_force_lockout").error(Errors.USER_TEMPORARILY_DISABLED);
+            context.forceChallenge(page(context, BadgeSignIn.GENERIC_ERROR));
+            return;
+        }
+        PinPolicy policy = PinPolicy.from(realm.getAttributes());
+        PinCredential.Check check = new PinCredential(context.getSession(), realm).check(user, pin, policy);
+        if (user == null || check != PinCredential.Check.ACCEPTED) {
+            String reason = user == null ? context.getAuthenticationSession().getAuthNote(BadgeSignIn.UNRECOGNISED) + "_badge"
+                    : check.name().toLowerCase();
+            if (user != null) {
+                context.getEvent().user(user);
+            }
+            context.getEvent().detail(BadgeSignIn.HIPAA_EVENT, "badge-sign-in-failed").detail(BadgeSignIn.REASON, reason)
+                    .error(Errors.INVALID_USER_CREDENTIALS);
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page(context, BadgeSignIn.GENERIC_ERROR));
+            return;
+        }
+        String workstation = context.getAuthenticationSession().getUserSessionNotes().get(BadgeSignIn.WORKSTATION_ID);
+        if (workstation != null) {
+            FastUserSwitch.takeOver(context.getSession(), realm, context.getConnection(), workstation, user,
+                    context.getAuthenticationSession().getParentSession().getId());
+            context.getEvent().detail(BadgeSignIn.WORKSTATION_ID, workstation);
+        }
+        context.getEvent().detail(BadgeSignIn.HIPAA_EVENT, "badge-sign-in");
+        context.success();
+    }
+
+    private static Response page(AuthenticationFlowContext context, String error) {
+        PinPolicy policy = PinPolicy.from(context.getRealm().getAttributes());
+        var form = context.form()
+                .setAttribute("hipaaPinMaxLength", policy.maxLength())
+                .setAttribute("hipaaPinDigitsOnly", policy.digitsOnly());
+        if (error != null) {
+            form.setError(error);
+        }
+        return form.createForm(PAGE);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

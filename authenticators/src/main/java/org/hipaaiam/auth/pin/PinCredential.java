@@ -1,0 +1,117 @@
+package org.hipaaiam.auth.pin;
+
+import java.util.Optional;
+import org.keycloak.common.util.Time;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.credential.hash.PasswordHashProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.PasswordPolicy;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+
+/**
+ * A user's workstation PIN: a stored credential of type {@value #TYPE}, hashed like a password by the realm's
+ * password hashing provider (its algorithm and iterations), with its own consecutive-failure counter in the user
+ * attribute {@value #FAILURES}. A locked PIN stays locked until an admin resets it or the user sets a new one
+ * after a full password + one-time-code sign-in.
+ */
+public final class PinCredential {
+
+    public static final String TYPE = "hipaa-pin";
+    public static final String FAILURES = "hipaaPinFailures";
+    static final String LABEL = "Workstation PIN";
+
+    /** Outcome of one PIN check, in the words the audit trail uses. */
+    public enum Check { ACCEPTED, WRONG_PIN, NO_PIN, LOCKED }
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public PinCredential(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    public static boolean isSet(UserModel user) {
+        return stored(user).isPresent();
+    }
+
+    public void set(UserModel user, String pin) {
+        remove(user);
+        PasswordPolicy policy = realm.getPasswordPolicy();
+        PasswordCredentialModel hashed = hashProvider(policy.getHashAlgorithm()).encodedCredential(pin, policy.getHashIterations());
+        hashed.setType(TYPE);
+        hashed.setUserLabel(LABEL);
+        hashed.setCreatedDate(Time.currentTimeMillis());
+        user.credentialManager().createStoredCredential(hashed);
+    }
+
+    public static void remove(UserModel user) {
+        stored(user).ok().forEach(c -> user.credentialManager().removeStoredCredentialById(c.getId()));
+        user.removeAttribute(FAILURES);
+    }
+
+    /**
+     * Checks the PIN and counts the result. When there is no user or no PIN, the same hashing work is done so the
+     * answer takes as long as for a real PIN.
+     */
+    public Check check(UserModel user, String pin, PinPolicy policy) {
+        Optional<CredentialModel> credential = user == null ? Optional.empty() : stored(user).first();
+        if (credential.isEmpty()) {
+            PasswordPolicy passwordPolicy = realm.getPasswordPolicy();
+            hashProvider(passwordPolicy.getHashAlgorithm()).encodedCredential(pin == null ? "" : pin, passwordPolicy.getHashIterations());
+            return Check.NO_PIN;
+        }
+        int failures = failuresOf(user);
+        PasswordCredentialModel hashed = PasswordCredentialModel.createFromCredentialModel(credential.get());
+        boolean matches = hashProvider(hashed.getPasswordCredentialData().getAlgorithm()).verify(pin == null ? "" : pin, hashed);
+        if (failures >= policy.maxFailures()) {
+            return Check.LOCKED;
+        }
+        if (matches) {
+            if (failures > 0) {
+                user.removeAttribute(FAILURES);
+            }
+            return Check.ACCEPTED;
+        }
+        user.setSingleAttribute(FAILURES, Integer.toString(failures + 1));
+        return failures + 1 >= policy.maxFailures() ? Check.LOCKED : Check.WRONG_PIN;
+    }
+
+    public static boolean isLocked(UserModel user, PinPolicy policy) {
+        return failuresOf(user) >= policy.maxFailures();
+    }
+
+    static int failuresOf(UserModel user) {
+        String value = user.getFirstAttribute(FAILURES);
+        try {
+            return value == null ? 0 : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    private static Stored stored(UserModel user) {
+        return new Stored(user.credentialManager().getStoredCredentialsByTypeStream(TYPE).toList());
+    }
+
+    private PasswordHashProvider hashProvider(String algorithm) {
+        PasswordHashProvider provider = session.getProvider(PasswordHashProvider.class, algorithm);
+        if (provider == null) {
+            throw new IllegalStateException("no password hashing provider " + algorithm);
+        }
+        return provider;
+    }
+
+    /** The user's stored PIN credentials (one at most once set through this class). */
+    private record Stored(java.util.List<CredentialModel> ok) {
+        Optional<CredentialModel> first() {
+            return ok.stream().findFirst();
+        }
+
+        boolean isPresent() {
+            return !ok.isEmpty();
+        }
+    }
+}

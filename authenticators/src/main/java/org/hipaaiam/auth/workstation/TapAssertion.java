@@ -1,0 +1,91 @@
+package org.hipaaiam.auth.workstation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * A reader agent's signed tap: a compact JWS (`EdDSA` or `ES256`) whose claims are `iss` (the workstation id),
+ * `aud` (the realm name), `badge` (the number read), `nonce`, `iat` and `exp`, at most {@value #MAX_LIFETIME_SECONDS} s
+ * apart. Verification order: shape, then workstation key, then times; the nonce is spent by the caller.
+ */
+public final class TapAssertion {
+
+    public static final long MAX_LIFETIME_SECONDS = 60;
+    static final long CLOCK_SKEW_SECONDS = 5;
+
+    /** Why an assertion was refused; recorded in the audit trail, never shown to the user. */
+    public enum Refusal { MALFORMED, UNKNOWN_WORKSTATION, BAD_SIGNATURE, WRONG_AUDIENCE, EXPIRED, TOO_LONG_LIVED, NOT_YET_VALID }
+
+    /** An assertion whose signature and times check out. */
+    public record Verified(Workstation workstation, String badge, String nonce, long expiresAt) {
+    }
+
+    /** Either a verified assertion or the reason it was refused. */
+    public record Result(Optional<Verified> verified, Refusal refusal) {
+        static Result refused(Refusal refusal) {
+            return new Result(Optional.empty(), refusal);
+        }
+    }
+
+    private TapAssertion() {
+    }
+
+    /** True when the reader typed a JWS rather than a bare badge number. */
+    public static boolean looksLikeAssertion(String typed) {
+        return typed != null && typed.trim().chars().filter(c -> c == '.').count() == 2 && typed.trim().startsWith("ey");
+    }
+
+    public static Result verify(String compact, Function<String, Optional<Workstation>> registry, String realmName, long nowSeconds) {
+        String[] parts = compact.trim().split("\\.");
+        if (parts.length != 3) {
+            return Result.refused(Refusal.MALFORMED);
+        }
+        Map<String, Object> header;
+        Map<String, Object> claims;
+        byte[] signature;
+        try {
+            header = json(parts[0]);
+            claims = json(parts[1]);
+            signature = Base64.getUrlDecoder().decode(parts[2]);
+        } catch (IOException | IllegalArgumentException e) {
+            return Result.refused(Refusal.MALFORMED);
+        }
+        if (!(claims.get("iss") instanceof String issuer) || !(claims.get("badge") instanceof String badge)
+                || !(claims.get("nonce") instanceof String nonce) || nonce.length() < 16 || nonce.length() > 128
+                || !(claims.get("iat") instanceof Number iat) || !(claims.get("exp") instanceof Number exp)) {
+            return Result.refused(Refusal.MALFORMED);
+        }
+        Optional<Workstation> workstation = registry.apply(issuer);
+        if (workstation.isEmpty() || workstation.get().readerKey().isEmpty()) {
+            return Result.refused(Refusal.UNKNOWN_WORKSTATION);
+        }
+        ReaderKey key = workstation.get().readerKey().get();
+        byte[] signed = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
+        if (!key.jwsAlgorithm().equals(header.get("alg")) || !key.verifies(signed, signature)) {
+            return Result.refused(Refusal.BAD_SIGNATURE);
+        }
+        if (!realmName.equals(claims.get("aud"))) {
+            return Result.refused(Refusal.WRONG_AUDIENCE);
+        }
+        if (exp.longValue() - iat.longValue() > MAX_LIFETIME_SECONDS) {
+            return Result.refused(Refusal.TOO_LONG_LIVED);
+        }
+        if (iat.longValue() > nowSeconds + CLOCK_SKEW_SECONDS) {
+            return Result.refused(Refusal.NOT_YET_VALID);
+        }
+        if (nowSeconds > exp.longValue() + CLOCK_SKEW_SECONDS) {
+            return Result.refused(Refusal.EXPIRED);
+        }
+        return new Result(Optional.of(new Verified(workstation.get(), badge, nonce, exp.longValue())), null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String base64Url) throws IOException {
+        return JsonSerialization.readValue(Base64.getUrlDecoder().decode(base64Url), Map.class);
+    }
+}
