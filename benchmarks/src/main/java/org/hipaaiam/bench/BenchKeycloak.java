@@ -3,6 +3,7 @@ package org.hipaaiam.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hipaaiam.launcher.KeycloakInstallation;
@@ -21,12 +22,20 @@ final class BenchKeycloak implements AutoCloseable {
     }
 
     static BenchKeycloak start(KeycloakInstallation installation, Path providers, Path realmFile, Path log) throws IOException {
+        return start(installation, providers, realmFile, log, List.of());
+    }
+
+    /** With extra server options, e.g. `--proxy-headers=xforwarded`. */
+    static BenchKeycloak start(KeycloakInstallation installation, Path providers, Path realmFile, Path log, List<String> options)
+            throws IOException {
         KeycloakInstallation.deleteRecursively(installation.home().resolve("data"));
         installation.installProviders(providers);
         installation.stageRealm(realmFile);
-        Process process = new ProcessBuilder(List.of(installation.home().resolve("bin/kc.sh").toString(), "start-dev",
+        List<String> command = new ArrayList<>(List.of(installation.home().resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=8080", "--http-management-port=9000", "--health-enabled=true", "--import-realm",
-                "--log-level=WARN"))
+                "--log-level=WARN"));
+        command.addAll(options);
+        Process process = new ProcessBuilder(command)
                 .directory(installation.home().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

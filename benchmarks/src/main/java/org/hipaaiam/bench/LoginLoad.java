@@ -15,23 +15,51 @@ final class LoginLoad {
     private LoginLoad() {
     }
 
+    /** One virtual user's sign-in; throws when it does not end with tokens. */
+    interface SignIn {
+        void run(int virtualUser) throws Exception;
+    }
+
     static LoadResult run(String configuration, String realmUrl, int users, long warmupMillis, long measureMillis)
             throws InterruptedException {
         PasswordLogin login = new PasswordLogin(realmUrl);
+        return run(configuration, users, 0, warmupMillis, measureMillis, user -> login.run(USERS[user % USERS.length], PASSWORD));
+    }
+
+    /**
+     * `users` virtual users signing in for warm-up plus measurement. With `perSecond` 0 each signs in again as
+     * soon as its last sign-in finished (closed loop, the maximum rate); otherwise they start sign-ins on a fixed
+     * schedule adding up to `perSecond`, whatever the answers' latency (a set arrival rate).
+     */
+    static LoadResult run(String configuration, int users, double perSecond, long warmupMillis, long measureMillis, SignIn signIn)
+            throws InterruptedException {
         long measureFrom = System.nanoTime() + warmupMillis * 1_000_000;
         long measureUntil = measureFrom + measureMillis * 1_000_000;
+        long intervalNanos = perSecond <= 0 ? 0 : (long) (users * 1e9 / perSecond);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < users; i++) {
-            String username = USERS[i % USERS.length];
+            int user = i;
             Thread thread = new Thread(() -> {
+                long next = System.nanoTime() + (intervalNanos * user) / Math.max(1, users);
                 while (System.nanoTime() < measureUntil) {
+                    if (intervalNanos > 0) {
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            try {
+                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                        next += intervalNanos;
+                    }
                     long start = System.nanoTime();
                     boolean ok;
                     try {
-                        login.run(username, PASSWORD);
+                        signIn.run(user);
                         ok = true;
                     } catch (Exception e) {
                         firstError.compareAndSet(null, e.toString());

@@ -10,6 +10,9 @@ public final class BadgeSignIn {
     public static final String WORKSTATION_ID = "hipaa.workstation.id";
     public static final String WORKSTATION_CLASS = "hipaa.workstation.class";
 
+    /** Event detail naming the workstation (event detail keys are snake_case). */
+    public static final String WORKSTATION_DETAIL = "workstation_id";
+
     /** Event detail naming our domain events, and the reason detail of a refusal. */
     public static final String HIPAA_EVENT = "hipaa_event";
     public static final String REASON = "reason";

@@ -63,7 +63,7 @@ final class BadgePinAuthenticator implements Authenticator {
         if (workstation != null) {
             FastUserSwitch.takeOver(context.getSession(), realm, context.getConnection(), workstation, user,
                     context.getAuthenticationSession().getParentSession().getId());
-            context.getEvent().detail(BadgeSignIn.WORKSTATION_ID, workstation);
+            context.getEvent().detail(BadgeSignIn.WORKSTATION_DETAIL, workstation);
         }
         context.getEvent().detail(BadgeSignIn.HIPAA_EVENT, "badge-sign-in");
         context.success();

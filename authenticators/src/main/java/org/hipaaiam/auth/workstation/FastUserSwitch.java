@@ -36,7 +36,7 @@ public final class FastUserSwitch {
                         .user(ending.getUser())
                         .session(ending)
                         .detail(BadgeSignIn.HIPAA_EVENT, EVENT)
-                        .detail(BadgeSignIn.WORKSTATION_ID, workstationId)
+                        .detail(BadgeSignIn.WORKSTATION_DETAIL, workstationId)
                         .detail(NEXT_USER, user.getId())
                         .success();
                 AuthenticationManager.backchannelLogout(session, ending, true);

@@ -1,5 +1,6 @@
 package org.hipaaiam.it.support;
 
+import java.nio.file.Path;
 import org.keycloak.common.Profile;
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
@@ -14,8 +15,13 @@ public class HipaaServerConfig implements KeycloakServerConfig {
     public static final String POSTGRES_LEDGER_URL = "hipaa.it.ledger.jdbc-url";
     public static final String POSTGRES_LEDGER_USER = "hipaa_it_ledger";
 
+    /** The server's log, also written to a file so tests can search it (for secrets that must never be logged). */
+    public static final Path SERVER_LOG = AuditTrail.ROOT.resolve("keycloak.log");
+
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        config.log().handlers(KeycloakServerConfigBuilder.LogHandlers.CONSOLE, KeycloakServerConfigBuilder.LogHandlers.FILE);
+        config.option("log-file", SERVER_LOG.toString());
         config.dependency("org.hipaaiam", "hipaa-themes")
                 .dependency("org.hipaaiam", "hipaa-event-listeners")
                 .dependency("org.hipaaiam", "hipaa-audit-ledger")

@@ -1,0 +1,111 @@
+package org.hipaaiam.it.badge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.hipaaiam.it.support.AuditTrail;
+import org.hipaaiam.it.support.DemoRealm;
+import org.hipaaiam.it.support.HipaaServerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+
+/** The workstation registry and badge admin API: who may call it, what it refuses, and what it records. */
+@KeycloakIntegrationTest(config = HipaaServerConfig.class)
+class BadgeAdminApiIT {
+
+    @InjectRealm(fromJson = DemoRealm.JSON)
+    ManagedRealm realm;
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    private BadgeWard ward;
+
+    @BeforeEach
+    void openWard() throws Exception {
+        ward = new BadgeWard(realm, browser);
+    }
+
+    @AfterEach
+    void closeWard() {
+        ward.close();
+    }
+
+    @Test
+    void iamAdminRegistersListsAndRemovesWorkstationsAsAuditedAdminEvents() throws Exception {
+        BadgeAdminApi admin = ward.asIamAdmin();
+        HttpResponse<String> created = admin.putWorkstation("pharmacy-01",
+                Map.of("class", "administrative", "location", "Pharmacy counter", "network", "10.12.0.0/24"));
+        assertEquals(200, created.statusCode(), created.body());
+        assertEquals("administrative", BadgeAdminApi.body(created).get("class"));
+
+        HttpResponse<String> listed = admin.send("GET", "workstations", null);
+        assertEquals(200, listed.statusCode());
+        assertTrue(listed.body().contains("\"pharmacy-01\""), listed.body());
+
+        assertEquals(204, admin.send("DELETE", "workstations/pharmacy-01", null).statusCode());
+        assertEquals(404, admin.send("GET", "workstations/pharmacy-01", null).statusCode());
+
+        List<AdminEventRepresentation> events = realm.admin().getAdminEvents();
+        assertTrue(events.stream().anyMatch(e -> e.getResourcePath().equals("hipaa-badge-admin/workstations/pharmacy-01")
+                && "CREATE".equals(e.getOperationType())), "creation is an admin event");
+        assertTrue(events.stream().anyMatch(e -> e.getResourcePath().equals("hipaa-badge-admin/workstations/pharmacy-01")
+                && "DELETE".equals(e.getOperationType())), "removal is an admin event");
+    }
+
+    @Test
+    void callsWithoutATokenAreRefusedAndAudited() throws Exception {
+        HttpResponse<String> refused = new BadgeAdminApi(realm.getBaseUrl(), null).send("GET", "workstations", null);
+        assertEquals(401, refused.statusCode());
+        assertEquals("unauthenticated", BadgeAdminApi.body(refused).get("error"));
+        assertRefusalAudited("unauthenticated");
+    }
+
+    @Test
+    void clinicianMayNotChangeTheRegistryOrBadges() throws Exception {
+        BadgeAdminApi clinician = new BadgeAdminApi(realm.getBaseUrl(), ward.accessTokenOf(DemoRealm.CLINICIAN));
+        HttpResponse<String> refused = clinician.putWorkstation("rogue-01", Map.of("class", "kiosk", "location", "Lobby", "network", "0.0.0.0/0"));
+        assertEquals(403, refused.statusCode());
+        assertTrue(((String) BadgeAdminApi.body(refused).get("reason")).contains("manage-realm"), refused.body());
+        assertEquals(403, clinician.assignBadge(ward.userId(DemoRealm.CLINICIAN), "0004821").statusCode());
+        assertEquals(404, ward.asIamAdmin().send("GET", "workstations/rogue-01", null).statusCode(), "nothing was registered");
+        assertRefusalAudited("forbidden");
+    }
+
+    @Test
+    void invalidWorkstationsAreRefusedWithAReasonAndNotStored() throws Exception {
+        BadgeAdminApi admin = ward.asIamAdmin();
+        Map<String, Map<String, String>> invalid = Map.of(
+                "class", Map.of("class", "canteen", "location", "Canteen", "network", "10.0.0.0/8"),
+                "network", Map.of("class", "clinical", "location", "Ward 1", "network", "ward-1.hospital.example"),
+                "publicKey", Map.of("class", "clinical", "location", "Ward 1", "publicKey", "not a key"),
+                "network, a reader publicKey", Map.of("class", "clinical", "location", "Ward 1"));
+        for (Map.Entry<String, Map<String, String>> bad : invalid.entrySet()) {
+            HttpResponse<String> refused = admin.putWorkstation("ward-1", bad.getValue());
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertTrue(((String) BadgeAdminApi.body(refused).get("reason")).contains(bad.getKey()), refused.body());
+        }
+        assertEquals(400, admin.send("PUT", "workstations/ward-1", "[1,2]").statusCode());
+        assertEquals(400, admin.putWorkstation("Ward-1", Map.of("class", "clinical", "location", "Ward 1", "network", "10.1.0.0/16")).statusCode());
+        assertEquals(404, admin.send("GET", "workstations/ward-1", null).statusCode(), "nothing was stored");
+        assertEquals(400, admin.assignBadge(ward.userId(DemoRealm.CLINICIAN), "12").statusCode(), "too short for a badge");
+        assertEquals(404, admin.revokeBadge(ward.userId(DemoRealm.CLINICIAN)).statusCode(), "she has no badge to revoke");
+        assertRefusalAudited("invalid_request");
+    }
+
+    private static void assertRefusalAudited(String error) throws Exception {
+        assertFalse(AuditTrail.records(r -> "badge-admin-refused".equals(r.at("unmapped.keycloak.details.hipaa_event"))
+                && error.equals(r.at("unmapped.keycloak.error"))).isEmpty(), "refusal '" + error + "' is in the audit trail");
+    }
+}
