@@ -11,10 +11,8 @@ import org.hipaaiam.auth.workstation.Workstation;
 import org.hipaaiam.auth.workstation.WorkstationRegistry;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -24,16 +22,12 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * focused field and presses Enter. Identifies the user without a username; whatever the badge, the PIN page
  * follows, so nobody learns from this step whether a badge is known.
  */
-final class BadgeTapAuthenticator implements Authenticator {
+final class BadgeTapAuthenticator extends BadgeFlowStep {
 
     static final String FIELD = "badge";
     static final String USE_PASSWORD = "use-password";
     static final String PAGE = "hipaa-badge-tap.ftl";
 
-    @Override
-    public void authenticate(AuthenticationFlowContext context) {
-        context.challenge(page(context, null));
-    }
 
     @Override
     public void action(AuthenticationFlowContext context) {
@@ -108,32 +102,12 @@ final class BadgeTapAuthenticator implements Authenticator {
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page(context, BadgeSignIn.GENERIC_ERROR));
     }
 
-    static Response page(AuthenticationFlowContext context, String error) {
+    @Override
+    protected Response page(AuthenticationFlowContext context, String error) {
         BadgeLocation location = BadgeLocation.of(context.getRealm(), context.getConnection().getRemoteAddr());
-        var form = context.form()
+        return render(context.form()
                 .setAttribute("hipaaEmergency", location.basis() == BadgeLocation.Basis.EMERGENCY)
-                .setAttribute("hipaaWorkstationLocation", location.workstation().map(Workstation::location).orElse(""));
-        if (error != null) {
-            form.setError(error);
-        }
-        return form.createForm(PAGE);
+                .setAttribute("hipaaWorkstationLocation", location.workstation().map(Workstation::location).orElse("")), PAGE, error);
     }
 
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
-    }
 }

@@ -2,13 +2,12 @@ package org.hipaaiam.auth.pin;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.hipaaiam.auth.badge.BadgeFlowStep;
 import org.hipaaiam.auth.badge.BadgeSignIn;
 import org.hipaaiam.auth.workstation.FastUserSwitch;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Errors;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.BruteForceProtector;
@@ -18,16 +17,12 @@ import org.keycloak.services.managers.BruteForceProtector;
  * lockout) shows the same message; the audit record says which it was. Wrong PINs count in the PIN's own
  * counter and, as `password`-category failures, in Keycloak's brute-force protection.
  */
-final class BadgePinAuthenticator implements Authenticator {
+final class BadgePinAuthenticator extends BadgeFlowStep {
 
     static final String FIELD = "pin";
     static final String OTHER_BADGE = "other-badge";
     static final String PAGE = "hipaa-badge-pin.ftl";
 
-    @Override
-    public void authenticate(AuthenticationFlowContext context) {
-        context.challenge(page(context, null));
-    }
 
     @Override
     public void action(AuthenticationFlowContext context) {
@@ -69,32 +64,12 @@ final class BadgePinAuthenticator implements Authenticator {
         context.success();
     }
 
-    private static Response page(AuthenticationFlowContext context, String error) {
+    @Override
+    protected Response page(AuthenticationFlowContext context, String error) {
         PinPolicy policy = PinPolicy.from(context.getRealm().getAttributes());
-        var form = context.form()
+        return render(context.form()
                 .setAttribute("hipaaPinMaxLength", policy.maxLength())
-                .setAttribute("hipaaPinDigitsOnly", policy.digitsOnly());
-        if (error != null) {
-            form.setError(error);
-        }
-        return form.createForm(PAGE);
+                .setAttribute("hipaaPinDigitsOnly", policy.digitsOnly()), PAGE, error);
     }
 
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
-    }
 }

@@ -1,16 +1,15 @@
 package org.hipaaiam.auth.workstation;
 
 import java.util.List;
-import org.keycloak.Config;
+import org.hipaaiam.auth.badge.BadgeFlowStepFactory;
+import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** `hipaa-condition-badge-location`: selects the badge + PIN path at badge locations, the password path elsewhere. */
-public final class BadgeLocationConditionFactory implements ConditionalAuthenticatorFactory {
+public final class BadgeLocationConditionFactory extends BadgeFlowStepFactory implements ConditionalAuthenticatorFactory {
 
     public static final String ID = "hipaa-condition-badge-location";
     /** Client note set when the user picks "password and one-time code" on the tap page; survives a flow reset. */
@@ -21,6 +20,11 @@ public final class BadgeLocationConditionFactory implements ConditionalAuthentic
     @Override
     public String getId() {
         return ID;
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return CONDITION;
     }
 
     @Override
@@ -39,37 +43,10 @@ public final class BadgeLocationConditionFactory implements ConditionalAuthentic
     }
 
     @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         ProviderConfigProperty negate = new ProviderConfigProperty(NEGATE, "Negate", "True everywhere badge + PIN is NOT allowed.",
                 ProviderConfigProperty.BOOLEAN_TYPE, "false");
         return List.of(negate);
     }
 
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return new AuthenticationExecutionModel.Requirement[] {
-                AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
 }

@@ -10,37 +10,14 @@ import java.util.Map;
 import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AdminEventRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /** The workstation registry and badge admin API: who may call it, what it refuses, and what it records. */
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
-class BadgeAdminApiIT {
+class BadgeAdminApiIT extends BadgeWardTest {
 
-    @InjectRealm(fromJson = DemoRealm.JSON)
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver browser;
-
-    private BadgeWard ward;
-
-    @BeforeEach
-    void openWard() throws Exception {
-        ward = new BadgeWard(realm, browser);
-    }
-
-    @AfterEach
-    void closeWard() {
-        ward.close();
-    }
 
     @Test
     void iamAdminRegistersListsAndRemovesWorkstationsAsAuditedAdminEvents() throws Exception {

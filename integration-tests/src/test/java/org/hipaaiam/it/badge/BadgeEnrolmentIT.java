@@ -6,38 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.hipaaiam.it.support.AuditTrail;
-import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /** Enrolment after a full sign-in: a badge bound to someone else is refused, weak PINs are refused, then it works. */
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
-class BadgeEnrolmentIT {
+class BadgeEnrolmentIT extends BadgeWardTest {
 
-    @InjectRealm(fromJson = DemoRealm.JSON)
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver browser;
-
-    private BadgeWard ward;
-
-    @BeforeEach
-    void openWard() throws Exception {
-        ward = new BadgeWard(realm, browser);
-    }
-
-    @AfterEach
-    void closeWard() {
-        ward.close();
-    }
 
     @Test
     void badgeBoundToAnotherUserIsRefusedAndWeakPinsTooThenEnrolmentSucceeds() throws Exception {

@@ -9,48 +9,29 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.hipaaiam.it.support.AuditTrail;
-import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /**
  * Badge + PIN at a registered clinical workstation (this test's browser, 127.0.0.1): the demo app gets tokens
  * whose amr is honestly `pwd` only; wrong PINs lock; unknown and revoked badges get the same generic error.
  */
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
-class BadgeSignInIT {
+class BadgeSignInIT extends BadgeWardTest {
 
     static final String GENERIC_ERROR = "Badge or PIN not accepted. Try again, or sign in with password and one-time code.";
     static final String WORKSTATION = "ed-bay-01";
 
-    @InjectRealm(fromJson = DemoRealm.JSON)
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver browser;
-
-    private BadgeWard ward;
     private BadgeAdminApi admin;
 
     @BeforeEach
-    void openWard() throws Exception {
-        ward = new BadgeWard(realm, browser);
+    void registerWorkstation() throws Exception {
         admin = ward.asIamAdmin();
         HttpResponse<String> registered = admin.putWorkstation(WORKSTATION,
                 Map.of("class", "clinical", "location", "Emergency department, bay 1", "network", "127.0.0.1/32"));
         assertEquals(200, registered.statusCode(), registered.body());
-    }
-
-    @AfterEach
-    void closeWard() {
-        ward.close();
     }
 
     @Test

@@ -4,39 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import org.hipaaiam.it.support.AuditTrail;
-import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /** Tap-and-go: the next clinician's tap at a shared workstation ends the previous clinician's session there. */
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
-class FastUserSwitchIT {
+class FastUserSwitchIT extends BadgeWardTest {
 
-    @InjectRealm(fromJson = DemoRealm.JSON)
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver browser;
-
-    private BadgeWard ward;
 
     @BeforeEach
-    void openWard() throws Exception {
-        ward = new BadgeWard(realm, browser);
+    void registerWorkstation() throws Exception {
         assertEquals(200, ward.asIamAdmin().putWorkstation("ward-2-nurses-station",
                 Map.of("class", "clinical", "location", "Ward 2 nurses' station", "network", "127.0.0.1/32")).statusCode());
-    }
-
-    @AfterEach
-    void closeWard() {
-        ward.close();
     }
 
     @Test

@@ -12,15 +12,9 @@ import java.util.Map;
 import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /**
  * After enrolment, badge sign-ins, a wrong PIN, a signed reader tap and admin badge changes, neither the badge
@@ -28,7 +22,7 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
  * audit ledger, Keycloak's login and admin events, or the admin API's view of the user and her credentials.
  */
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
-class NoClearTextBadgeOrPinIT {
+class NoClearTextBadgeOrPinIT extends BadgeWardTest {
 
     /** Long, distinctive values, so a match cannot be a timestamp or an id by chance. */
     static final String BADGE = "ZQ4821XK93QW";
@@ -38,23 +32,6 @@ class NoClearTextBadgeOrPinIT {
     static final String ADMIN_BADGE = "ADM5590QTZ81";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @InjectRealm(fromJson = DemoRealm.JSON)
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver browser;
-
-    private BadgeWard ward;
-
-    @BeforeEach
-    void openWard() throws Exception {
-        ward = new BadgeWard(realm, browser);
-    }
-
-    @AfterEach
-    void closeWard() {
-        ward.close();
-    }
 
     @Test
     void badgeNumbersAndPinsAreNowhereInClearText() throws Exception {

@@ -14,31 +14,19 @@ import org.hipaaiam.it.support.HipaaServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /**
  * Where badge + PIN is allowed, and signed reader taps: an unregistered network gets password + one-time code,
  * a reader's signed tap signs in, and replayed, expired or wrong-network taps are refused.
  */
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
-class WorkstationLocationIT {
+class WorkstationLocationIT extends BadgeWardTest {
 
-    @InjectRealm(fromJson = DemoRealm.JSON)
-    ManagedRealm realm;
-
-    @InjectWebDriver
-    ManagedWebDriver browser;
-
-    private BadgeWard ward;
     private BadgeAdminApi admin;
 
     @BeforeEach
-    void openWard() throws Exception {
-        ward = new BadgeWard(realm, browser);
+    void signInAdmin() throws Exception {
         admin = ward.asIamAdmin();
     }
 
@@ -46,10 +34,9 @@ class WorkstationLocationIT {
 
     /** Each test starts from the shipped realm's locations: no badge networks, no workstations. */
     @AfterEach
-    void closeWard() {
+    void restoreLocations() {
         registered.forEach(id -> admin.send("DELETE", "workstations/" + id, null));
         ward.setRealmAttribute("hipaa.badge.networks", "");
-        ward.close();
     }
 
     @Test
