@@ -96,8 +96,10 @@ public final class PinCredential {
         return new Stored(user.credentialManager().getStoredCredentialsByTypeStream(TYPE).toList());
     }
 
+    /** The named algorithm, or Keycloak's default hashing provider when the password policy names none. */
     private PasswordHashProvider hashProvider(String algorithm) {
-        PasswordHashProvider provider = session.getProvider(PasswordHashProvider.class, algorithm);
+        PasswordHashProvider provider = algorithm == null ? session.getProvider(PasswordHashProvider.class)
+                : session.getProvider(PasswordHashProvider.class, algorithm);
         if (provider == null) {
             throw new IllegalStateException("no password hashing provider " + algorithm);
         }
