@@ -55,6 +55,7 @@ class BadgeSignInIT extends BadgeWardTest {
     @Test
     void wrongPinsLockThePinAndCountInBruteForceProtection() throws Exception {
         ward.setRealmAttribute("hipaa.pin.maxFailures", "3");
+        ward.allowQuickRetries();
         String userId = ward.createClinician("bbadge6102", "6102");
         ward.enrol("bbadge6102", "0006102", "583016");
 

@@ -87,6 +87,16 @@ final class BadgeWard implements AutoCloseable {
         realm.admin().update(rep);
     }
 
+    /**
+     * Lets a test retype a PIN at once: Keycloak's quick-login check (two failures within 1 s lock the account for
+     * a minute) is its own safeguard, separate from the PIN counter these tests are about.
+     */
+    void allowQuickRetries() {
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        rep.setQuickLoginCheckMilliSeconds(1L);
+        realm.admin().update(rep);
+    }
+
     /** Sign-in with password and one-time code, choosing that path on the tap page when it is offered. */
     String signInWithPassword(String username) throws Exception {
         Pkce pkce = Pkce.create();

@@ -42,6 +42,7 @@ class NoClearTextBadgeOrPinIT extends BadgeWardTest {
         String nurse = ward.createClinician("mbadge6501", "6501");
         String other = ward.createClinician("nbadge6502", "6502");
         ward.enrol("mbadge6501", BADGE, PIN);
+        ward.allowQuickRetries();
 
         ward.openSignIn();
         ward.pages().tap(BADGE);
