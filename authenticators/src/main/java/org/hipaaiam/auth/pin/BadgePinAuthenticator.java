@@ -57,7 +57,8 @@ final class BadgePinAuthenticator extends BadgeFlowStep {
         String workstation = context.getAuthenticationSession().getUserSessionNotes().get(BadgeSignIn.WORKSTATION_ID);
         if (workstation != null) {
             FastUserSwitch.takeOver(context.getSession(), realm, context.getConnection(), workstation, user,
-                    context.getAuthenticationSession().getParentSession().getId());
+                    context.getAuthenticationSession().getParentSession().getId(), context.getAuthenticationSession().getProtocol())
+                    .ifPresent(context::attachUserSession);
             context.getEvent().detail(BadgeSignIn.WORKSTATION_DETAIL, workstation);
         }
         context.getEvent().detail(BadgeSignIn.HIPAA_EVENT, "badge-sign-in");

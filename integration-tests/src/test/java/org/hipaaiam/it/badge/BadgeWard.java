@@ -164,6 +164,19 @@ final class BadgeWard implements AutoCloseable {
         return demoApp.redeem(callback.params().get("code"), pkce.verifier());
     }
 
+    /**
+     * The next clinician at the same browser, cookies and all: the workstation's agent asks for a fresh sign-in
+     * (`prompt=login`) and the clinician taps and types her PIN.
+     */
+    HttpResponse<String> signInWithBadgeInSameBrowser(String tap, String pin) throws Exception {
+        Pkce pkce = Pkce.create();
+        browser.open(demoApp.authorizationUrl(Map.of("code_challenge", pkce.challenge(), "code_challenge_method", "S256",
+                "prompt", "login")));
+        pages().tap(tap);
+        pages().enterPin(pin);
+        return demoApp.redeem(app.next().params().get("code"), pkce.verifier());
+    }
+
     JWTClaimsSet idToken(HttpResponse<String> tokens) throws Exception {
         if (tokens.statusCode() != 200) {
             throw new AssertionError("token request failed: " + tokens.body());

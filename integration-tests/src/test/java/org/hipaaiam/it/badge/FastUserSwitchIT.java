@@ -2,6 +2,7 @@ package org.hipaaiam.it.badge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.util.Map;
 import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.HipaaServerConfig;
@@ -44,6 +45,23 @@ class FastUserSwitchIT extends BadgeWardTest {
         assertEquals(firstSession, handover.at("actor.session.uid"));
         assertEquals("ward-2-nurses-station", handover.at("unmapped.keycloak.details.workstation_id"));
         assertEquals(second, handover.at("unmapped.keycloak.details.next_user_id"));
+    }
+
+    @Test
+    void nextClinicianInTheSameBrowserTakesOverTheWorkstation() throws Exception {
+        String first = ward.createClinician("pbadge6304", "6304");
+        String second = ward.createClinician("qbadge6305", "6305");
+        ward.enrol("pbadge6304", "0006304", "518204");
+        ward.enrol("qbadge6305", "0006305", "629315");
+        endSessionsOf(first);
+        endSessionsOf(second);
+
+        ward.idToken(ward.signInWithBadge("0006304", "518204"));
+        JWTClaimsSet next = ward.idToken(ward.signInWithBadgeInSameBrowser("0006305", "629315"));
+
+        assertEquals("qbadge6305", next.getStringClaim("preferred_username"));
+        assertEquals(0, realm.admin().users().get(first).getUserSessions().size(), "the first clinician's session ended");
+        assertEquals(1, realm.admin().users().get(second).getUserSessions().size());
     }
 
     @Test
