@@ -85,6 +85,9 @@ final class BadgeTapAuthenticator extends BadgeFlowStep {
         BadgeDirectory directory = new BadgeDirectory(context.getSession(), context.getRealm(), BadgeKeyFile.key());
         Optional<UserModel> holder = directory.holderOf(badge);
         if (holder.isPresent() && holder.get().isEnabled()) {
+            // a forced re-sign-in (prompt=login) carries the browser's previous user: at a shared workstation
+            // the person tapping now is who signs in
+            context.clearUser();
             context.setUser(holder.get());
             context.getAuthenticationSession().removeAuthNote(BadgeSignIn.UNRECOGNISED);
             return;
