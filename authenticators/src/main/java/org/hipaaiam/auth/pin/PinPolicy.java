@@ -6,9 +6,10 @@ import java.util.Set;
 
 /**
  * The realm's PIN rules, from realm attributes `hipaa.pin.*`, with defaults chosen after NIST SP 800-63B:
- * at least 6 characters (its minimum for a numeric secret; a longer PIN only slows clinicians down when a
- * failure limit already caps guessing), at most 12, digits only, no repeats, sequences or well-known PINs,
- * and a lock after 5 consecutive failures (far below the 100 the guideline allows: 5 guesses in 10^6).
+ * at least 6 digits (its floor for numeric activation secrets; a server-checked PIN is formally a password, so
+ * the failure limit and the workstation restriction carry the weight, see the README), at most 12, digits
+ * only, no repeats, sequences or well-known PINs, and a lock after 5 consecutive failures (far below the 100
+ * the guideline allows: 5 guesses in 10^6).
  */
 public record PinPolicy(int minLength, int maxLength, boolean digitsOnly, boolean blockTrivial, int maxFailures) {
 
