@@ -16,7 +16,8 @@ import org.hipaaiam.launcher.KeycloakInstallation;
  * the whole bundle (audit listener writing the ledger included), the shipped flow with its TOTP step taken out
  * (so a virtual user can sign in back to back; each path then checks exactly one hashed secret) and brute-force
  * detection off (its quick-login check locks accounts signing in many times a second). Badge sign-ins come from
- * the ward network 10.20.0.0/16, password sign-ins from outside it, told apart by X-Forwarded-For. Each round
+ * the ward network 10.20.0.0/16, password sign-ins from another private network (the realm requires HTTPS for public addresses), told apart by
+ * X-Forwarded-For. Each round
  * measures both paths at the maximum rate (closed loop) and at a set 10 sign-ins/s. Settings: -Dbench.users (4),
  * -Dbench.warmupSeconds (15), -Dbench.measureSeconds (45), -Dbench.rounds (2), -Dbench.pacedPerSecond (10).
  */
@@ -28,7 +29,7 @@ public final class BadgeLoginBenchmark {
     private static final String[] PINS = {"402917", "583016"};
     private static final String PASSWORD = "hipaa-demo-2026";
     private static final String WARD_ADDRESS = "10.20.3.7";
-    private static final String OUTSIDE_ADDRESS = "203.0.113.10";
+    private static final String OUTSIDE_ADDRESS = "192.168.77.10";
     private static final List<String> BUNDLE = List.of("hipaa-themes", "hipaa-event-listeners", "hipaa-audit-ledger", "hipaa-audit-siem",
             "hipaa-lifecycle", "hipaa-authenticators");
 
