@@ -51,7 +51,7 @@ final class DemoAppBrowser {
         return this;
     }
 
-    /** Submits the form with this id on the current page; returns the redirect location, or null on another page. */
+    /** Submits the form with this id on the current page; returns the redirect to the app, or null on another page. */
     String submit(String formId, Map<String, String> fields) throws IOException, InterruptedException {
         Matcher action = Pattern.compile("id=\"" + formId + "\"[^>]*action=\"([^\"]+)\"").matcher(page);
         if (!action.find()) {
@@ -62,6 +62,10 @@ final class DemoAppBrowser {
         HttpResponse<String> response = http.send(request(action.group(1).replace("&amp;", "&"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        // Keycloak redirects to its own pages (required actions) before it redirects back to the app
+        while (response.statusCode() == 302 && !response.headers().firstValue("Location").orElse(REDIRECT_URI).startsWith(REDIRECT_URI)) {
+            response = http.send(request(response.headers().firstValue("Location").get()).build(), HttpResponse.BodyHandlers.ofString());
+        }
         page = response.body();
         return response.statusCode() == 302 ? response.headers().firstValue("Location").orElse(null) : null;
     }
