@@ -1,7 +1,6 @@
 package org.hipaaiam.lifecycle.hrfeed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,17 +30,18 @@ import org.hipaaiam.lifecycle.roster.Roster;
 import org.hipaaiam.lifecycle.roster.RosterPlan;
 import org.hipaaiam.lifecycle.roster.RosterReconciliation;
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 import org.keycloak.services.resources.admin.AdminAuth;
@@ -59,7 +59,6 @@ public final class HrFeedResource {
     static final long SEPARATION_TARGET_SECONDS = 3600;
     static final String DETAIL_ROSTER_ID = "roster_id";
     static final String DETAIL_DISABLE_REASON = "disable_reason";
-    private static final int DETACH_EVERY = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KeycloakSession session;
@@ -174,13 +173,15 @@ public final class HrFeedResource {
             answer.put("excepted", plan.excepted());
             answer.put("unidentified", plan.unidentified());
             answer.put("missing", plan.missing());
+            List<Map<String, Object>> disabled = apply
+                    ? disableAll(realm, caller, plan.toDisable(), DisableTrigger.ROSTER, Map.of(DETAIL_ROSTER_ID, roster.rosterId()))
+                    : List.of();
             if (apply) {
-                answer.put("disabled", disableAll(realm, caller, plan.toDisable(), DisableTrigger.ROSTER,
-                        Map.of(DETAIL_ROSTER_ID, roster.rosterId())));
+                answer.put("disabled", disabled);
             }
             summaryEvent(realm, caller, "roster", Map.of(DETAIL_ROSTER_ID, roster.rosterId(), "mode", (String) answer.get("mode")),
                     Map.of("toDisable", plan.toDisable().size(), "excepted", plan.excepted().size(), "missing", plan.missing().size(),
-                            "disabled", apply ? plan.toDisable().size() : 0));
+                            "disabled", disabled.size()));
             return Response.ok(answer).build();
         } catch (Refusal refusal) {
             return refused(realm, caller, null, refusal);
@@ -301,38 +302,37 @@ public final class HrFeedResource {
         };
     }
 
+    /**
+     * Each account is disabled, recorded and signed out in its own transaction: planning read every account of
+     * the realm, and one transaction holding them all made each later query flush-check thousands of entities.
+     */
     private List<Map<String, Object>> disableAll(RealmModel realm, AuthResult caller, List<RosterPlan.Change> changes, DisableTrigger trigger,
             Map<String, String> details) {
+        KeycloakContext request = session.getContext();
         List<Map<String, Object>> disabled = new ArrayList<>();
-        detachLoadedAccounts();
-        int processed = 0;
         for (RosterPlan.Change change : changes) {
-            if (++processed % DETACH_EVERY == 0) {
-                detachLoadedAccounts();
+            Map<String, Object> result = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), own -> {
+                own.getContext().setHttpRequest(request.getHttpRequest());
+                own.getContext().setConnection(request.getConnection());
+                RealmModel ownRealm = own.realms().getRealm(realm.getId());
+                own.getContext().setRealm(ownRealm);
+                UserModel account = own.users().getUserByUsername(ownRealm, change.username());
+                if (account == null || !account.isEnabled()) {
+                    return null;
+                }
+                Map<String, String> eventDetails = new LinkedHashMap<>(details);
+                eventDetails.put(DETAIL_DISABLE_REASON, change.reason());
+                account.setEnabled(false);
+                adminEvent(own, ownRealm, caller, account, Map.of("enabled", false), eventDetails, trigger);
+                Revocation revocation = SessionRevoker.revoke(own, ownRealm, account, trigger, eventDetails);
+                return Map.<String, Object>of("username", account.getUsername(), "reason", change.reason(),
+                        "onlineSessionsEnded", revocation.onlineSessions(), "offlineSessionsEnded", revocation.offlineSessions());
+            });
+            if (result != null) {
+                disabled.add(result);
             }
-            UserModel account = session.users().getUserByUsername(realm, change.username());
-            if (account == null || !account.isEnabled()) {
-                continue;
-            }
-            Map<String, String> eventDetails = new LinkedHashMap<>(details);
-            eventDetails.put(DETAIL_DISABLE_REASON, change.reason());
-            account.setEnabled(false);
-            adminEvent(realm, caller, account, Map.of("enabled", false), eventDetails, trigger);
-            Revocation revocation = SessionRevoker.revoke(session, realm, account, trigger, eventDetails);
-            disabled.add(Map.of("username", account.getUsername(), "reason", change.reason(),
-                    "onlineSessionsEnded", revocation.onlineSessions(), "offlineSessionsEnded", revocation.offlineSessions()));
         }
         return disabled;
-    }
-
-    /**
-     * Planning read every account of the realm into the persistence context; each later query would flush-check
-     * all of them (a 10,000-account apply took minutes). Pending changes are written first, then they are dropped.
-     */
-    private void detachLoadedAccounts() {
-        EntityManager entities = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        entities.flush();
-        entities.clear();
     }
 
     private List<DormantAccounts.Dormant> dormant(RealmModel realm) {
@@ -446,12 +446,12 @@ public final class HrFeedResource {
 
     /** The change itself, as an admin event by the caller (the revocation is recorded separately). */
     private void adminEvent(RealmModel realm, AuthResult caller, UserModel account, Map<String, Object> change, Map<String, String> details) {
-        adminEvent(realm, caller, account, change, details, DisableTrigger.HR_FEED);
+        adminEvent(session, realm, caller, account, change, details, DisableTrigger.HR_FEED);
     }
 
-    private void adminEvent(RealmModel realm, AuthResult caller, UserModel account, Map<String, Object> change, Map<String, String> details,
-            DisableTrigger source) {
-        AdminEventBuilder event = adminEventBuilder(realm, caller)
+    private static void adminEvent(KeycloakSession session, RealmModel realm, AuthResult caller, UserModel account, Map<String, Object> change,
+            Map<String, String> details, DisableTrigger source) {
+        AdminEventBuilder event = adminEventBuilder(session, realm, caller)
                 .operation(OperationType.UPDATE)
                 .resource(ResourceType.USER)
                 .resourcePath("users", account.getId())
@@ -463,7 +463,7 @@ public final class HrFeedResource {
 
     /** One record per reconciliation or clean-up, dry runs included: who ran it, on what, and what it counted. */
     private void summaryEvent(RealmModel realm, AuthResult caller, String endpoint, Map<String, String> details, Map<String, Object> counts) {
-        AdminEventBuilder event = adminEventBuilder(realm, caller)
+        AdminEventBuilder event = adminEventBuilder(session, realm, caller)
                 .operation(OperationType.ACTION)
                 .resource(ResourceType.REALM)
                 .resourcePath(HrFeedResourceProviderFactory.ID, endpoint)
@@ -473,7 +473,7 @@ public final class HrFeedResource {
         event.success();
     }
 
-    private AdminEventBuilder adminEventBuilder(RealmModel realm, AuthResult caller) {
+    private static AdminEventBuilder adminEventBuilder(KeycloakSession session, RealmModel realm, AuthResult caller) {
         return new AdminEventBuilder(realm, new AdminAuth(realm, caller.token(), caller.user(), caller.client()), session,
                 session.getContext().getConnection());
     }
