@@ -13,8 +13,8 @@ import org.hipaaiam.launcher.KeycloakInstallation;
 
 /**
  * A full HR roster reconciled against a realm of many accounts: the realm holds -Dbench.accounts (10000)
- * workforce accounts, HR's roster lists all but -Dbench.departed (500) of them, and the time of one signed
- * roster request is measured, in the mode given by -Dbench.rosterMode (dry-run).
+ * workforce accounts, HR's roster lists all but -Dbench.departed (500) of them. One signed dry run is timed,
+ * then, on the same server, one signed apply that disables the departed accounts and ends their sessions.
  */
 public final class RosterReconciliationBenchmark {
 
@@ -28,7 +28,6 @@ public final class RosterReconciliationBenchmark {
         Path work = Files.createDirectories(Path.of(System.getProperty("bench.workDir")));
         int accounts = Integer.getInteger("bench.accounts", 10_000);
         int departed = Integer.getInteger("bench.departed", 500);
-        String mode = System.getProperty("bench.rosterMode", "dry-run");
         Path realm = withWorkforce(Path.of(System.getProperty("bench.realmFile")), work.resolve("hipaa-realm-roster.json"), accounts);
         KeycloakInstallation installation = new KeycloakInstallation(Path.of(System.getProperty("bench.distZip")), work.resolve("keycloak"));
         installation.unpackIfAbsent();
@@ -43,15 +42,27 @@ public final class RosterReconciliationBenchmark {
                 numbers.add(Integer.toString(FIRST_EMPLOYEE + i));
             }
             byte[] body = JSON.writeValueAsBytes(roster);
+            String rosterId = roster.get("rosterId").asText();
             String bearer = hr.token();
-            long start = System.nanoTime();
-            HttpResponse<String> answer = hr.post("roster?mode=" + mode, body, bearer);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            JsonNode result = JSON.readTree(answer.body());
-            System.out.printf("%nRoster of %d employees against %d accounts (%d departed), mode %s: HTTP %d in %.2f s; orphaned %d, missing %d%n",
-                    accounts - departed, accounts, departed, mode, answer.statusCode(), seconds,
-                    result.path("orphaned").size(), result.path("missing").size());
+            JsonNode dryRun = timed(hr, "roster?mode=dry-run", body, bearer, "dry run", accounts, departed);
+            JsonNode apply = timed(hr, "roster?mode=apply&confirm=" + rosterId, body, hr.token(), "apply", accounts, departed);
+            System.out.printf("Dry run would disable %d; apply disabled %d%n", dryRun.path("toDisable").size(), apply.path("disabled").size());
         }
+    }
+
+    private static JsonNode timed(HrFeedCaller hr, String path, byte[] body, String bearer, String mode, int accounts, int departed)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        HttpResponse<String> answer = hr.post(path, body, bearer);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        JsonNode result = JSON.readTree(answer.body());
+        System.out.printf("%nRoster of %d employees against %d accounts (%d departed), %s: HTTP %d in %.2f s; to disable %d, disabled %d, missing %d%n",
+                accounts - departed, accounts, departed, mode, answer.statusCode(), seconds,
+                result.path("toDisable").size(), result.path("disabled").size(), result.path("missing").size());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("Roster " + mode + " refused: " + answer.body());
+        }
+        return result;
     }
 
     /** The shipped realm plus many workforce accounts `zroster5000000`... with employee numbers, no credentials. */

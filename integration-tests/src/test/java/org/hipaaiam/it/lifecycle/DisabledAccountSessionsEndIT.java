@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
-import java.util.Map;
 import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.AuditTrail.StoredRecord;
 import org.hipaaiam.it.support.DemoRealm;
@@ -17,10 +12,7 @@ import org.hipaaiam.it.support.HipaaServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -77,14 +69,7 @@ class DisabledAccountSessionsEndIT {
         UserResource account = account("tnguyen7310");
         String userId = account.toRepresentation().getId();
 
-        HttpResponse<String> patched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(realm.getBaseUrl() + "/scim/v2/Users/" + userId))
-                .header("Authorization", "Bearer " + scimToken())
-                .header("Content-Type", "application/scim+json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("""
-                        {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-                         "Operations": [{"op": "replace", "path": "active", "value": false}]}"""))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> patched = ScimClient.asHrFeed(realm).deactivate(userId);
         assertEquals(200, patched.statusCode(), patched.body());
         assertFalse(account.toRepresentation().isEnabled());
 
@@ -106,17 +91,6 @@ class DisabledAccountSessionsEndIT {
         assertEquals("account_deleted", revoked.at("unmapped.keycloak.details.reason"));
     }
 
-    /**
-     * Keycloak 26.7.3's SCIM user schema fails (NullPointerException, HTTP 500) on user-profile attributes without
-     * annotations. The shipped realm declares empty ones; they are set here too because the shared local Maven
-     * repository may hold another build's realm export.
-     */
-    private void declareEmptyAnnotations() {
-        UPConfig profile = realm.admin().users().userProfile().getConfiguration();
-        profile.getAttributes().stream().filter(a -> a.getAnnotations() == null).forEach(a -> a.setAnnotations(new HashMap<>()));
-        realm.admin().users().userProfile().update(profile);
-    }
-
     private UserResource account(String username) {
         return realm.admin().users().get(realm.admin().users().search(username, true).get(0).getId());
     }
@@ -136,18 +110,5 @@ class DisabledAccountSessionsEndIT {
         assertEquals("1", revoked.at("unmapped.keycloak.details.online_sessions_ended"), revoked.text());
         assertEquals("1", revoked.at("unmapped.keycloak.details.offline_sessions_ended"), revoked.text());
         return revoked;
-    }
-
-    /** SCIM wants its base URL in the token audience; the HR service account gets it for this test. */
-    private String scimToken() throws Exception {
-        declareEmptyAnnotations();
-        ClientRepresentation hrFeed = realm.admin().clients().findByClientId(ServiceAccount.HR_FEED).get(0);
-        ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
-        audience.setName("scim audience");
-        audience.setProtocol("openid-connect");
-        audience.setProtocolMapper("oidc-audience-mapper");
-        audience.setConfig(Map.of("included.custom.audience", realm.getBaseUrl() + "/scim/v2", "access.token.claim", "true"));
-        realm.admin().clients().get(hrFeed.getId()).getProtocolMappers().createMapper(audience).close();
-        return ServiceAccount.token(realm.getBaseUrl(), ServiceAccount.HR_FEED, ServiceAccount.HR_FEED_SECRET);
     }
 }

@@ -1,12 +1,18 @@
 package org.hipaaiam.it.lifecycle;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hipaaiam.events.alert.WebhookSignature;
 
 /** The HR system's side of the separation feed: signed JSON posted with a bearer token. */
@@ -16,19 +22,48 @@ final class HrFeed {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Answer(int status, Map<?, ?> json) {
+
+        /** The usernames in a list of accounts of the answer, such as `toDisable` or `disabled`. */
+        Set<Object> usernames(String field) {
+            return ((List<?>) json.get(field)).stream().map(a -> ((Map<?, ?>) a).get("username")).collect(Collectors.toSet());
+        }
     }
 
     private final String baseUrl;
     private final HttpClient http = HttpClient.newHttpClient();
+    /** How far the server's clock was moved ahead; requests are signed with the server's time. */
+    private long serverClockAheadSeconds;
 
     HrFeed(String realmUrl) {
         this.baseUrl = realmUrl + "/hr-feed/";
     }
 
+    void serverClockAhead(long seconds) {
+        this.serverClockAheadSeconds = seconds;
+    }
+
     /** What an auditor reads: how fast separations ended access. */
     Answer evidence(String bearerToken) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "evidence")).header("Authorization", "Bearer " + bearerToken).GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return get("evidence", bearerToken);
+    }
+
+    Answer dormant(String bearerToken) throws Exception {
+        return get("dormant", bearerToken);
+    }
+
+    /** IAM's clean-up of dormant accounts: not an HR call, so a bearer token with manage-users and no signature. */
+    Answer disableDormant(String bearerToken, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "dormant")).header("Authorization", "Bearer " + bearerToken)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private Answer get(String endpoint, String bearerToken) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + endpoint)).header("Authorization", "Bearer " + bearerToken).GET().build();
+        return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private static Answer answer(HttpResponse<String> response) throws Exception {
         return new Answer(response.statusCode(), JSON.readValue(response.body(), Map.class));
     }
 
@@ -37,24 +72,47 @@ final class HrFeed {
     }
 
     Answer sendRoster(String bearerToken, String body) throws Exception {
-        return post("roster", bearerToken, body, SIGNING_SECRET, System.currentTimeMillis() / 1000);
+        return sendRoster(bearerToken, "", "application/json", body);
+    }
+
+    /** A roster upload: `query` carries mode, confirm, force (and the CSV roster id). */
+    Answer sendRoster(String bearerToken, String query, String contentType, String body) throws Exception {
+        return post("roster" + query, contentType, bearerToken, body, SIGNING_SECRET, serverNow());
+    }
+
+    Answer sendLeave(String bearerToken, String body) throws Exception {
+        return post("leaves", "application/json", bearerToken, body, SIGNING_SECRET, serverNow());
+    }
+
+    private long serverNow() {
+        return System.currentTimeMillis() / 1000 + serverClockAheadSeconds;
     }
 
     private Answer post(String endpoint, String bearerToken, String body, String secret, long signedAtSeconds) throws Exception {
+        return post(endpoint, "application/json", bearerToken, body, secret, signedAtSeconds);
+    }
+
+    private Answer post(String endpoint, String contentType, String bearerToken, String body, String secret, long signedAtSeconds) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + endpoint))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .header(WebhookSignature.HEADER, WebhookSignature.sign(secret, signedAtSeconds, bytes))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), JSON.readValue(response.body(), Map.class));
+        return answer(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     Answer sendSigned(String bearerToken, String body) throws Exception {
-        return send(bearerToken, body, SIGNING_SECRET, System.currentTimeMillis() / 1000);
+        return send(bearerToken, body, SIGNING_SECRET, serverNow());
+    }
+
+    /** A refusal: the status, the error code, and a reason for the caller. */
+    static void assertRefused(String error, int status, Answer answer) {
+        assertEquals(status, answer.status(), answer.json().toString());
+        assertEquals(error, answer.json().get("error"));
+        assertTrue(answer.json().get("reason") instanceof String reason && !reason.isBlank(), "a reason is given");
     }
 
     static String separation(String eventId, String employeeNumber) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testframework.util.ApiUtil;
@@ -34,6 +37,9 @@ class HrSeparationFeedIT {
 
     @InjectWebDriver
     ManagedWebDriver browser;
+
+    @InjectTimeOffSet
+    TimeOffSet timeOffSet;
 
     private ClinicalAppOnTestPort app;
     private HrFeed hr;
@@ -102,13 +108,13 @@ class HrSeparationFeedIT {
         long now = System.currentTimeMillis() / 1000;
 
         String otherService = tokenWithoutHrRole();
-        assertRefused("unauthenticated", 401, hr.sendSigned(null, body));
-        assertRefused("forbidden", 403, hr.sendSigned(otherService, body));
-        assertRefused("forbidden", 403, hr.evidence(otherService));
-        assertRefused("invalid_signature", 401, hr.send(token, body, "not-the-shared-secret", now));
-        assertRefused("stale_timestamp", 401, hr.send(token, body, HrFeed.SIGNING_SECRET, now - 600));
-        assertRefused("malformed_request", 400, hr.sendSigned(token, "{\"eventId\": \"hr-sep-7310\""));
-        assertRefused("unknown_employee", 404, hr.sendSigned(token, HrFeed.separation("hr-sep-0000", "99990000")));
+        HrFeed.assertRefused("unauthenticated", 401, hr.sendSigned(null, body));
+        HrFeed.assertRefused("forbidden", 403, hr.sendSigned(otherService, body));
+        HrFeed.assertRefused("forbidden", 403, hr.evidence(otherService));
+        HrFeed.assertRefused("invalid_signature", 401, hr.send(token, body, "not-the-shared-secret", now));
+        HrFeed.assertRefused("stale_timestamp", 401, hr.send(token, body, HrFeed.SIGNING_SECRET, now - 600));
+        HrFeed.assertRefused("malformed_request", 400, hr.sendSigned(token, "{\"eventId\": \"hr-sep-7310\""));
+        HrFeed.assertRefused("unknown_employee", 404, hr.sendSigned(token, HrFeed.separation("hr-sep-0000", "99990000")));
 
         assertTrue(user("tnguyen7310").isEnabled(), "nothing changed");
         List<StoredRecord> refusals = AuditTrail.records(r -> isAfter(r, start) && "hr-feed".equals(r.at("unmapped.keycloak.details.source"))
@@ -119,20 +125,23 @@ class HrSeparationFeedIT {
     }
 
     @Test
-    void futureDatedSeparationTakesEffectWhenDue() throws Exception {
+    void futureDatedSeparationTakesEffectWhenDueWithTheServerClockMoved() throws Exception {
         long start = System.currentTimeMillis();
         app.signIn(browser, "mbrown5532");
-        Instant effectiveAt = Instant.now().plusSeconds(4);
+        // Within the realm's 15-minute SSO idle timeout, so the session is still alive to be ended when it is due.
+        Instant effectiveAt = Instant.now().plus(Duration.ofMinutes(10));
 
         HrFeed.Answer answer = hr.sendSigned(hrToken(), "{\"eventId\": \"hr-sep-5532\", \"employeeNumber\": \"5532\", \"effectiveAt\": \""
                 + effectiveAt + "\"}");
 
         assertEquals(200, answer.status(), answer.json().toString());
         assertEquals("scheduled", answer.json().get("status"));
+        Thread.sleep(3_000); // more than one due-check interval (2 s): nothing happens before the effective time
         assertTrue(user("mbrown5532").isEnabled(), "still enabled before the effective time");
+
+        timeOffSet.set(Duration.ofMinutes(10).plusSeconds(30));
         String userId = user("mbrown5532").getId();
         assertEquals(userId, app.nextLogoutToken().get("sub"), "the app hears of the logout once the separation is due");
-        assertTrue(Instant.now().isAfter(effectiveAt), "not before the effective time");
         awaitDisabled("mbrown5532");
         StoredRecord revoked = AuditTrail.single(r -> isAfter(r, start) && "USER_SESSION_DELETED".equals(r.at("unmapped.keycloak.type"))
                 && userId.equals(r.at("user.uid")));
@@ -144,22 +153,17 @@ class HrSeparationFeedIT {
         HrFeed.Answer answer = hr.sendRoster(hrToken(), "{\"rosterId\": \"roster-2026-11-22\", \"employeeNumbers\": [\"4821\", \"5532\", \"9001\"]}");
 
         assertEquals(200, answer.status(), answer.json().toString());
-        Set<Object> orphaned = ((List<?>) answer.json().get("orphaned")).stream().map(a -> ((Map<?, ?>) a).get("username")).collect(Collectors.toSet());
+        Set<Object> orphaned = ((List<?>) answer.json().get("toDisable")).stream().map(a -> ((Map<?, ?>) a).get("username")).collect(Collectors.toSet());
         assertTrue(orphaned.contains("tnguyen7310"), "7310 is not on the roster: " + answer.json());
         assertFalse(orphaned.contains(DemoRealm.CLINICIAN), "4821 is on the roster");
-        assertFalse(orphaned.contains("svc-epic-hl7"), "service accounts carry no employee number");
+        assertFalse(orphaned.contains("svc-epic-hl7"), "service accounts are exempt");
+        assertEquals("dry-run", answer.json().get("mode"));
         assertTrue(((List<?>) answer.json().get("missing")).contains("9001"), "9001 has no account");
         assertTrue(user("tnguyen7310").isEnabled(), "reconciliation reports; it does not disable");
     }
 
-    private void assertRefused(String error, int status, HrFeed.Answer answer) {
-        assertEquals(status, answer.status(), answer.json().toString());
-        assertEquals(error, answer.json().get("error"));
-        assertTrue(answer.json().get("reason") instanceof String reason && !reason.isBlank(), "a reason is given");
-    }
-
     private String hrToken() throws Exception {
-        return ServiceAccount.token(realm.getBaseUrl(), ServiceAccount.HR_FEED, ServiceAccount.HR_FEED_SECRET);
+        return ServiceAccount.hrFeedToken(realm.getBaseUrl());
     }
 
     /** Any other service account: a valid token, but not the HR system. */

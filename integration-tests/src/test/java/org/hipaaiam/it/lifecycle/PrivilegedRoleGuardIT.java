@@ -70,6 +70,51 @@ class PrivilegedRoleGuardIT {
     }
 
     @Test
+    void privilegedRoleAddedToAGroupWithNonAdmMembersIsRevertedAndAlerted() throws Exception {
+        long start = System.currentTimeMillis();
+        String groupId = createGroup("ward-7-nurses");
+        UserResource clinician = account(DemoRealm.CLINICIAN);
+        clinician.joinGroup(groupId);
+
+        realm.admin().groups().group(groupId).roles().realmLevel().add(List.of(realmRole("iam-admin")));
+
+        assertTrue(realm.admin().groups().group(groupId).roles().realmLevel().listAll().isEmpty(), "the group no longer carries the role");
+        assertFalse(hasEffectiveRealmRole(clinician, "iam-admin"), "the member does not inherit it");
+        assertEquals(1, clinician.groups().size(), "the member stays in the group");
+        StoredRecord refused = AuditTrail.single(r -> r.at("time") instanceof Number time && time.longValue() >= start
+                && "privileged_role_refused".equals(r.at("unmapped.keycloak.error")) && "ward-7-nurses".equals(r.at("unmapped.keycloak.details.group")));
+        assertEquals("iam-admin", refused.at("unmapped.keycloak.details.role"), refused.text());
+        assertEquals("1", refused.at("unmapped.keycloak.details.non_adm_members"), refused.text());
+        assertFalse(AuditTrail.records(r -> r.at("time") instanceof Number time && time.longValue() >= start
+                && Integer.valueOf(2004).equals(r.at("class_uid")) && String.valueOf(r.at("finding_info.title")).contains("iam-admin")).isEmpty(),
+                "the grant raised the privileged-role alert");
+    }
+
+    @Test
+    void privilegedRoleOnAGroupOfAdmAccountsStays() throws Exception {
+        String groupId = createGroup("iam-on-call");
+        account(ADMIN_ACCOUNT).joinGroup(groupId);
+
+        realm.admin().groups().group(groupId).roles().realmLevel().add(List.of(realmRole("iam-admin")));
+
+        assertEquals(List.of("iam-admin"), realm.admin().groups().group(groupId).roles().realmLevel().listAll().stream()
+                .map(RoleRepresentation::getName).toList());
+    }
+
+    private String createGroup(String name) {
+        GroupRepresentation group = new GroupRepresentation();
+        group.setName(name);
+        try (Response created = realm.admin().groups().add(group)) {
+            assertEquals(201, created.getStatus());
+            return created.getLocation().getPath().replaceAll(".*/", "");
+        }
+    }
+
+    private static boolean hasEffectiveRealmRole(UserResource account, String role) {
+        return account.roles().realmLevel().listEffective().stream().anyMatch(r -> role.equals(r.getName()));
+    }
+
+    @Test
     void admAccountsKeepPrivilegedRoles() throws Exception {
         UserResource admin = account(ADMIN_ACCOUNT);
 

@@ -19,6 +19,10 @@ final class ServiceAccount {
     private ServiceAccount() {
     }
 
+    static String hrFeedToken(String realmUrl) throws Exception {
+        return token(realmUrl, HR_FEED, HR_FEED_SECRET);
+    }
+
     static String token(String realmUrl, String clientId, String secret) throws Exception {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))

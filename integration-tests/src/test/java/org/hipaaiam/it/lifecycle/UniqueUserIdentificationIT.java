@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.core.Response;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.userprofile.config.UPAttribute;
 import org.keycloak.representations.userprofile.config.UPConfig;
@@ -58,6 +61,38 @@ class UniqueUserIdentificationIT {
     void serviceAccountsFollowTheirOwnConvention() {
         assertEquals(201, create("svc-pacs-dicom", null).getStatus());
         assertRefused(create("pacs-service", null), "svc-<application>-<function>");
+    }
+
+    /**
+     * Keycloak's SCIM API creates users without the user-profile validators; the bundle's SCIM guard removes an
+     * account with a refused name in the creating transaction, so it is never stored, and records why.
+     */
+    @Test
+    void scimCannotKeepNamesTheAdminApiRefuses() throws Exception {
+        long start = System.currentTimeMillis();
+        enableScim();
+        ScimClient scim = ScimClient.asHrFeed(realm);
+
+        for (String refused : List.of("nurse4821", "john.smith")) {
+            HttpResponse<String> created = scim.createUser(refused);
+            assertTrue(realm.admin().users().search(refused, true).isEmpty(), refused + " is not stored; SCIM answered "
+                    + created.statusCode() + " " + created.body());
+            AuditTrail.StoredRecord record = AuditTrail.single(r -> r.at("time") instanceof Number time && time.longValue() >= start
+                    && "username_convention".equals(r.at("unmapped.keycloak.error")) && "scim".equals(r.at("unmapped.keycloak.details.source"))
+                    && String.valueOf(r.at("unmapped.keycloak.details.reason")).startsWith("Username")
+                    && r.text().contains(refused.equals("nurse4821") ? "generic" : "first initial"));
+            assertEquals("REGISTER_ERROR", record.at("unmapped.keycloak.type"), record.text());
+        }
+
+        HttpResponse<String> conventional = scim.createUser("svc-pacs-hl7");
+        assertEquals(201, conventional.statusCode(), conventional.body());
+        assertEquals(1, realm.admin().users().search("svc-pacs-hl7", true).size(), "a conventional name is kept");
+    }
+
+    private void enableScim() {
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        rep.setScimApiEnabled(true);
+        realm.admin().update(rep);
     }
 
     private Response create(String username, String employeeNumber) {

@@ -23,6 +23,8 @@ final class AccountSeparation {
         account.setEnabled(false);
         SeparationRecords.recordEvent(account, eventId);
         SeparationRecords.clearPending(account);
+        // A separation during a leave of absence wins: the account must not come back when the leave ends.
+        LeaveRecords.clear(account);
         Revocation revocation = SessionRevoker.revoke(session, realm, account, trigger, Map.of(DETAIL_EVENT_ID, eventId));
         SeparationRecords.recordCompletion(account, dueAt, Instant.ofEpochMilli(Time.currentTimeMillis()));
         return revocation;

@@ -4,13 +4,17 @@ import java.net.URI;
 import java.time.Instant;
 import org.hipaaiam.lifecycle.revocation.DisableTrigger;
 import org.jboss.logging.Logger;
+import org.hipaaiam.lifecycle.revocation.ServerSideRequest;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.timer.ScheduledTask;
 
-/** Applies future-dated separations whose effective time has come, in every realm. Runs on one node at a time. */
+/**
+ * Applies future-dated HR changes whose time has come, in every realm: separations first (a separation wins
+ * over a leave), then leaves of absence that start and leaves that end. Runs on one node at a time.
+ */
 final class DueSeparationsTask implements ScheduledTask {
 
     static final String NAME = "hipaa-due-separations";
@@ -37,6 +41,19 @@ final class DueSeparationsTask implements ScheduledTask {
                 String eventId = SeparationRecords.pendingEventId(account);
                 AccountSeparation.apply(session, realm, account, eventId, effectiveAt, DisableTrigger.HR_FEED_SCHEDULED);
                 LOG.infof("Scheduled separation %s applied to user %s in realm %s", eventId, account.getId(), realm.getName());
+            }
+        }
+        for (UserModel account : LeaveRecords.inState(session, realm, LeaveRecords.SCHEDULED).toList()) {
+            if (!LeaveRecords.startsAt(account).isAfter(now)) {
+                AccountLeave.suspend(session, realm, account, DisableTrigger.HR_LEAVE_SCHEDULED);
+                LOG.infof("Leave %s started for user %s in realm %s", LeaveRecords.eventId(account), account.getId(), realm.getName());
+            }
+        }
+        for (UserModel account : LeaveRecords.inState(session, realm, LeaveRecords.SUSPENDED).toList()) {
+            if (LeaveRecords.endsAt(account).filter(end -> !end.isAfter(now)).isPresent()) {
+                String eventId = LeaveRecords.eventId(account);
+                AccountLeave.restore(session, realm, account, eventId, DisableTrigger.HR_LEAVE_SCHEDULED);
+                LOG.infof("Leave %s ended for user %s in realm %s", eventId, account.getId(), realm.getName());
             }
         }
     }

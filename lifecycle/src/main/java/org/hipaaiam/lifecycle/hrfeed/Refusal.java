@@ -13,7 +13,12 @@ public final class Refusal extends RuntimeException {
         STALE_TIMESTAMP(401, "stale_timestamp", EventType.INVALID_SIGNATURE_ERROR),
         MALFORMED_REQUEST(400, "malformed_request", EventType.EXECUTE_ACTIONS_ERROR),
         REPLAYED_EVENT(409, "replayed_event", EventType.INVALID_SIGNATURE_ERROR),
-        UNKNOWN_EMPLOYEE(404, "unknown_employee", EventType.EXECUTE_ACTIONS_ERROR);
+        UNKNOWN_EMPLOYEE(404, "unknown_employee", EventType.EXECUTE_ACTIONS_ERROR),
+        UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", EventType.EXECUTE_ACTIONS_ERROR),
+        CONFIRMATION_REQUIRED(400, "confirmation_required", EventType.EXECUTE_ACTIONS_ERROR),
+        TOO_MANY_DISABLES(409, "too_many_disables", EventType.EXECUTE_ACTIONS_ERROR),
+        ACCOUNT_SEPARATED(409, "account_separated", EventType.EXECUTE_ACTIONS_ERROR),
+        NOT_ON_LEAVE(409, "not_on_leave", EventType.EXECUTE_ACTIONS_ERROR);
 
         private final int status;
         private final String code;

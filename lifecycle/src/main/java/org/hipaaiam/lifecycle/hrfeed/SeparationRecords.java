@@ -80,6 +80,10 @@ public final class SeparationRecords {
                 .toList();
     }
 
+    public static boolean isSeparated(UserModel account) {
+        return "true".equals(account.getFirstAttribute(COMPLETED));
+    }
+
     public static void clearPending(UserModel account) {
         account.removeAttribute(PENDING);
         account.removeAttribute(PENDING_EVENT_ID);

@@ -25,7 +25,9 @@ final class PrivilegedRoleGuard {
     static final String DETAIL_ROLE = "role";
     static final String DETAIL_GROUP = "group";
     static final String DETAIL_REASON = "reason";
+    static final String DETAIL_NON_ADM_MEMBERS = "non_adm_members";
     static final String REASON = "privileged roles are held only by adm- accounts";
+    static final String GROUP_REASON = "the group has members that are not adm- accounts";
 
     private static final Logger LOG = Logger.getLogger(PrivilegedRoleGuard.class);
 
@@ -49,6 +51,40 @@ final class PrivilegedRoleGuard {
                 carried.forEach(role -> record(session, realm, user, role.getName(), group.getName()));
             }
         }
+    }
+
+    /**
+     * A privileged role given to a group is taken back from the group when the group (or a subgroup, which
+     * inherits it) has members that may not hold it; one event per role records the revert and the count.
+     */
+    static void enforceOnGroup(KeycloakSession session, RealmModel realm, GroupModel group) {
+        PrivilegedRolePolicy policy = PrivilegedRolePolicy.from(realm.getAttributes());
+        List<RoleModel> privileged = group.getRoleMappingsStream().filter(role -> isPrivileged(policy, role)).toList();
+        if (privileged.isEmpty()) {
+            return;
+        }
+        long others = withSubgroups(group).flatMap(g -> session.users().getGroupMembersStream(realm, g))
+                .filter(member -> !policy.mayHoldPrivilegedRoles(member.getUsername()))
+                .map(UserModel::getId).distinct().count();
+        if (others == 0) {
+            return;
+        }
+        for (RoleModel role : privileged) {
+            group.deleteRoleMapping(role);
+            new EventBuilder(realm, session, session.getContext().getConnection())
+                    .event(EventType.UPDATE_PROFILE_ERROR)
+                    .detail(DETAIL_ROLE, role.getName())
+                    .detail(DETAIL_GROUP, group.getName())
+                    .detail(DETAIL_NON_ADM_MEMBERS, Long.toString(others))
+                    .detail(DETAIL_REASON, GROUP_REASON)
+                    .error(ERROR);
+            LOG.warnf("Reverted privileged role %s on group %s in realm %s: %d members are not adm- accounts", role.getName(),
+                    group.getName(), realm.getName(), others);
+        }
+    }
+
+    private static Stream<GroupModel> withSubgroups(GroupModel group) {
+        return Stream.concat(Stream.of(group), group.getSubGroupsStream().flatMap(PrivilegedRoleGuard::withSubgroups));
     }
 
     /** Realm roles by name, and the realm-management client's roles by name; other clients' roles are their own business. */

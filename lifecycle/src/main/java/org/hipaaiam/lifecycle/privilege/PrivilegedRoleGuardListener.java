@@ -3,11 +3,15 @@ package org.hipaaiam.lifecycle.privilege;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-/** Reverts privileged role grants to non-`adm-` accounts in the grant's own transaction (Keycloak has no veto hook). */
+/**
+ * Reverts privileged role grants to non-`adm-` accounts, directly or through a group they are in, in the
+ * grant's own transaction (Keycloak has no veto hook).
+ */
 final class PrivilegedRoleGuardListener implements EventListenerProvider {
 
     private final KeycloakSession session;
@@ -27,6 +31,13 @@ final class PrivilegedRoleGuardListener implements EventListenerProvider {
             UserModel user = realm == null ? null : session.users().getUserById(realm, userId);
             if (user != null) {
                 PrivilegedRoleGuard.enforce(session, realm, user);
+            }
+        });
+        RoleGrantEvents.groupGrantee(event).ifPresent(groupId -> {
+            RealmModel realm = session.realms().getRealm(event.getRealmId());
+            GroupModel group = realm == null ? null : session.groups().getGroupById(realm, groupId);
+            if (group != null) {
+                PrivilegedRoleGuard.enforceOnGroup(session, realm, group);
             }
         });
     }

@@ -7,7 +7,13 @@ public enum DisableTrigger {
     HR_FEED("hr-feed"),
     HR_FEED_SCHEDULED("hr-feed-scheduled"),
     PERMANENT_LOCKOUT("permanent-lockout"),
-    ACCOUNT_DELETED("account-deleted");
+    ACCOUNT_DELETED("account-deleted"),
+    WORKFLOW("workflow"),
+    DISABLED_ACCOUNT_SWEEP("disabled-account-sweep"),
+    HR_LEAVE("hr-leave"),
+    HR_LEAVE_SCHEDULED("hr-leave-scheduled"),
+    ROSTER("roster-reconciliation"),
+    DORMANT("dormant-account");
 
     private final String label;
 
@@ -17,5 +23,14 @@ public enum DisableTrigger {
 
     public String label() {
         return label;
+    }
+
+    public static boolean isLabel(String value) {
+        for (DisableTrigger trigger : values()) {
+            if (trigger.label.equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

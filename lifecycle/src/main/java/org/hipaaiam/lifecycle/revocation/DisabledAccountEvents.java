@@ -8,12 +8,12 @@ import org.keycloak.events.admin.ResourceType;
 
 /**
  * Which admin events may have disabled an account: a USER update through the admin REST API (`users/{id}`)
- * or SCIM (`.../scim/v2/Users/{id}`). The HR feed's own updates (detail `source=hr-feed`) are left out: the
- * feed ends sessions itself and reports the counts. The caller still checks that the account is disabled now.
+ * or SCIM (`.../scim/v2/Users/{id}`). The lifecycle module's own updates (detail `source` naming one of its
+ * triggers, e.g. `hr-feed`) are left out: they end sessions themselves and report the counts. The caller still checks that the account is disabled now.
  */
 public final class DisabledAccountEvents {
 
-    /** Admin-event detail the HR feed sets on the updates it makes. */
+    /** Admin-event detail the lifecycle module sets on the updates it makes. */
     public static final String SOURCE_DETAIL = "source";
 
     public record Candidate(String userId, DisableTrigger trigger) {
@@ -24,7 +24,7 @@ public final class DisabledAccountEvents {
 
     public static Optional<Candidate> candidate(AdminEvent event) {
         if (event.getResourceType() != ResourceType.USER || event.getOperationType() != OperationType.UPDATE
-                || event.getError() != null || isFromHrFeed(event.getDetails())) {
+                || event.getError() != null || isFromLifecycle(event.getDetails())) {
             return Optional.empty();
         }
         DisableTrigger trigger = event.getResourcePath().toLowerCase().contains("scim/") ? DisableTrigger.SCIM : DisableTrigger.ADMIN_API;
@@ -32,7 +32,7 @@ public final class DisabledAccountEvents {
     }
 
     /** The segment after the last `users` segment (any case), if nothing but the id follows it. */
-    static Optional<String> userIdIn(String resourcePath) {
+    public static Optional<String> userIdIn(String resourcePath) {
         if (resourcePath == null) {
             return Optional.empty();
         }
@@ -44,7 +44,7 @@ public final class DisabledAccountEvents {
         return Optional.of(segments[last]);
     }
 
-    private static boolean isFromHrFeed(Map<String, String> details) {
-        return details != null && DisableTrigger.HR_FEED.label().equals(details.get(SOURCE_DETAIL));
+    private static boolean isFromLifecycle(Map<String, String> details) {
+        return details != null && DisableTrigger.isLabel(details.get(SOURCE_DETAIL));
     }
 }

@@ -19,6 +19,15 @@ class RoleGrantEventsTest {
     }
 
     @Test
+    void roleMappingsOnAGroupNameTheGroup() {
+        assertEquals(Optional.of("g-1"), RoleGrantEvents.groupGrantee(event(ResourceType.REALM_ROLE_MAPPING, OperationType.CREATE, "groups/g-1/role-mappings/realm")));
+        assertEquals(Optional.of("g-2"), RoleGrantEvents.groupGrantee(event(ResourceType.CLIENT_ROLE_MAPPING, OperationType.CREATE, "groups/g-2/role-mappings/clients/c-1")));
+        assertTrue(RoleGrantEvents.groupGrantee(event(ResourceType.REALM_ROLE_MAPPING, OperationType.DELETE, "groups/g-1/role-mappings/realm")).isEmpty());
+        assertTrue(RoleGrantEvents.groupGrantee(event(ResourceType.REALM_ROLE_MAPPING, OperationType.CREATE, "users/u-1/role-mappings/realm")).isEmpty());
+        assertTrue(RoleGrantEvents.groupGrantee(event(ResourceType.GROUP, OperationType.CREATE, "groups/g-1/children")).isEmpty());
+    }
+
+    @Test
     void removalsGroupMappingsAndFailuresAreNotGrants() {
         assertTrue(RoleGrantEvents.grantee(event(ResourceType.REALM_ROLE_MAPPING, OperationType.DELETE, "users/u-1/role-mappings/realm")).isEmpty());
         assertTrue(RoleGrantEvents.grantee(event(ResourceType.REALM_ROLE_MAPPING, OperationType.CREATE, "groups/g-1/role-mappings/realm")).isEmpty());

@@ -25,9 +25,14 @@ class DisabledAccountEventsTest {
     }
 
     @Test
-    void hrFeedUpdatesAreLeftToTheFeed() {
-        assertTrue(DisabledAccountEvents.candidate(event(ResourceType.USER, OperationType.UPDATE, "users/u-3",
-                Map.of(DisabledAccountEvents.SOURCE_DETAIL, "hr-feed"))).isEmpty());
+    void lifecycleUpdatesAreLeftToTheCodeThatMadeThem() {
+        for (String source : new String[] {"hr-feed", "roster-reconciliation", "dormant-account"}) {
+            assertTrue(DisabledAccountEvents.candidate(event(ResourceType.USER, OperationType.UPDATE, "users/u-3",
+                    Map.of(DisabledAccountEvents.SOURCE_DETAIL, source))).isEmpty(), source);
+        }
+        assertEquals(Optional.of(new DisabledAccountEvents.Candidate("u-3", DisableTrigger.ADMIN_API)),
+                DisabledAccountEvents.candidate(event(ResourceType.USER, OperationType.UPDATE, "users/u-3",
+                        Map.of(DisabledAccountEvents.SOURCE_DETAIL, "someone-else"))), "other sources are not trusted to have revoked");
     }
 
     @Test

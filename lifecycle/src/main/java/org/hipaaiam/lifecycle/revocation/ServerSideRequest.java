@@ -1,4 +1,4 @@
-package org.hipaaiam.lifecycle.hrfeed;
+package org.hipaaiam.lifecycle.revocation;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -15,10 +15,11 @@ import org.keycloak.http.HttpRequest;
 import org.keycloak.models.KeycloakContext;
 
 /**
- * The request a scheduled separation acts under. Keycloak builds the issuer of back-channel logout tokens
- * from the current request's base URL; a timer thread has none, so it gets the server's own public URL.
+ * The request scheduled work (separations, leaves, the disabled-account sweep, workflow steps) acts under.
+ * Keycloak builds the issuer of back-channel logout tokens from the current request's base URL; a timer
+ * thread has none, so it gets the server's own public URL.
  */
-final class ServerSideRequest implements HttpRequest {
+public final class ServerSideRequest implements HttpRequest {
 
     private static final ClientConnection LOCAL = new ClientConnection() {
         @Override
@@ -33,9 +34,25 @@ final class ServerSideRequest implements HttpRequest {
         this.uri = new BaseUri(serverUrl);
     }
 
-    static void enter(KeycloakContext context, URI serverUrl) {
+    public static void enter(KeycloakContext context, URI serverUrl) {
         context.setHttpRequest(new ServerSideRequest(serverUrl));
         context.setConnection(LOCAL);
+    }
+
+    /** For work that may run inside a request (keep it) or on a worker thread (give it the server's URL). */
+    public static void enterIfNone(KeycloakContext context, URI serverUrl) {
+        if (!hasRequest(context)) {
+            enter(context, serverUrl);
+        }
+    }
+
+    /** Off a request thread Keycloak's context has no request scope and throws rather than answer null. */
+    private static boolean hasRequest(KeycloakContext context) {
+        try {
+            return context.getHttpRequest() != null;
+        } catch (RuntimeException noRequestScope) {
+            return false;
+        }
     }
 
     @Override
