@@ -58,8 +58,24 @@ public final class BreakGlassSamlMapper extends AbstractSAMLProtocolMapper imple
             add(attributeStatement, PURPOSE_OF_USE, Elevation.PURPOSE_OF_USE);
             add(attributeStatement, UNTIL, Long.toString(elevation.until()));
             add(attributeStatement, CASE_ID, elevation.caseId());
-            add(attributeStatement, ROLE, Elevation.ROLE);
+            addRole(attributeStatement);
         });
+    }
+
+    /** Runs after the role list mapper so the role joins its `Role` attribute (a second one would be invalid SAML). */
+    @Override
+    public int getPriority() {
+        return 100;
+    }
+
+    private static void addRole(AttributeStatementType statement) {
+        for (AttributeStatementType.ASTChoiceType choice : statement.getAttributes()) {
+            if (choice.getAttribute() != null && ROLE.equals(choice.getAttribute().getName())) {
+                choice.getAttribute().addAttributeValue(Elevation.ROLE);
+                return;
+            }
+        }
+        add(statement, ROLE, Elevation.ROLE);
     }
 
     private static void add(AttributeStatementType statement, String name, String value) {

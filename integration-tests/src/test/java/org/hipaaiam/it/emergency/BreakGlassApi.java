@@ -29,9 +29,9 @@ final class BreakGlassApi {
         this.token = token;
     }
 
-    static BreakGlassApi as(String realmUrl, String username, int serverOffsetSeconds) throws Exception {
+    static BreakGlassApi as(String realmUrl, String username) throws Exception {
         Map<String, String> form = Map.of("grant_type", "password", "client_id", "admin-cli", "username", username,
-                "password", DemoRealm.DEMO_PASSWORD, "totp", OneTimeCodes.next(username, serverOffsetSeconds));
+                "password", DemoRealm.DEMO_PASSWORD, "totp", OneTimeCodes.next(username));
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(realmUrl + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -3,6 +3,7 @@ package org.hipaaiam.it.emergency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hipaaiam.it.support.CallbackReceiver;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.OidcDemoApp;
 import org.hipaaiam.it.support.Pkce;
@@ -55,8 +56,8 @@ final class BreakGlassBrowser {
         return new SignInPage(browser.driver()).isShown();
     }
 
-    /** The realm's full browser sign-in (password, then a fresh TOTP code on the server's clock). */
-    void signIn(String username, int serverOffsetSeconds) throws InterruptedException {
+    /** The realm's full browser sign-in (password, then an unused TOTP code). */
+    void signIn(String username) throws InterruptedException {
         SignInPage page = new SignInPage(browser.driver());
         if (browser.driver().findElements(By.id("username")).isEmpty()) {
             // Re-authentication of the signed-in user: Keycloak shows the name and asks only for the password.
@@ -69,7 +70,7 @@ final class BreakGlassBrowser {
         if (!page.asksForOneTimeCode()) {
             throw new AssertionError("Expected the one-time code page, got: " + page.visibleError());
         }
-        page.submitOneTimeCode(OneTimeCodes.next(username, serverOffsetSeconds));
+        page.submitOneTimeCode(OneTimeCodes.next(username));
     }
 
     boolean showsBreakGlassForm() {
@@ -104,6 +105,19 @@ final class BreakGlassBrowser {
     String alert() {
         List<WebElement> alerts = browser.driver().findElements(By.className("kc-feedback-text"));
         return alerts.isEmpty() ? browser.driver().getPageSource() : alerts.get(0).getText();
+    }
+
+    /** Signs in through the app's break-glass request and breaks the glass; returns the app's callback. */
+    CallbackReceiver.Received elevate(CallbackReceiver app, String username, String reason) throws Exception {
+        request(ELEVATE, "Patient/MRN-000123");
+        if (asksToSignIn()) {
+            signIn(username);
+        }
+        if (!showsBreakGlassForm()) {
+            throw new AssertionError("Expected the break-glass form, got: " + pageSource());
+        }
+        breakTheGlass("ETREAT", reason);
+        return app.next();
     }
 
     boolean showsJustificationForm() {

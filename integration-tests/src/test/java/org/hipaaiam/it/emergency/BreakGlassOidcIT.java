@@ -8,17 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.hipaaiam.events.alert.AlertSettings;
 import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.CallbackReceiver;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
 import org.hipaaiam.it.support.OidcDemoApp;
-import org.hipaaiam.it.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
@@ -32,7 +29,6 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
 class BreakGlassOidcIT {
 
-    static final int WEBHOOK_PORT = 8084;
     static final String REASON = "Unconscious patient in ED bay 3, allergy history needed now";
 
     // A fresh realm per test: each elevation opens a case that the next sign-in would ask to justify.
@@ -46,15 +42,13 @@ class BreakGlassOidcIT {
     TimeOffSet timeOffSet;
 
     private CallbackReceiver app;
-    private WebhookReceiver privacyOffice;
+    private PrivacyOffice privacyOffice;
     private BreakGlassBrowser clinician;
 
     @BeforeEach
     void start() throws Exception {
         app = CallbackReceiver.listen(DemoRealm.OIDC_APP_PORT, "/callback");
-        privacyOffice = WebhookReceiver.listen(WEBHOOK_PORT);
-        setRealmAttribute(AlertSettings.WEBHOOK_URL, "http://127.0.0.1:" + WEBHOOK_PORT + "/alerts");
-        setRealmAttribute(AlertSettings.WEBHOOK_SECRET, "demo-webhook-secret");
+        privacyOffice = PrivacyOffice.listen(realm);
         clinician = new BreakGlassBrowser(browser, realm.getBaseUrl());
         clinician.forgetSessions();
     }
@@ -62,8 +56,6 @@ class BreakGlassOidcIT {
     @AfterEach
     void stop() {
         timeOffSet.set(0);
-        setRealmAttribute("hipaa.breakGlass.elevationSeconds", "14400");
-        setRealmAttribute("hipaa.breakGlass.reauthMaxAgeSeconds", "0");
         app.close();
         privacyOffice.close();
     }
@@ -72,7 +64,7 @@ class BreakGlassOidcIT {
     void clinicianBreaksTheGlassAndTokensStateEmergencyAccess() throws Exception {
         clinician.request(BreakGlassBrowser.ELEVATE, "Patient/MRN-000123");
         assertTrue(clinician.asksToSignIn(), "break-glass starts with the realm's sign-in");
-        clinician.signIn(DemoRealm.CLINICIAN, 0);
+        clinician.signIn(DemoRealm.CLINICIAN);
 
         assertTrue(clinician.showsBreakGlassForm(), clinician.pageSource());
         assertTrue(clinician.offeredReasonCodes().containsAll(List.of("ETREAT", "BTG", "MCI")), clinician.offeredReasonCodes().toString());
@@ -94,12 +86,12 @@ class BreakGlassOidcIT {
         assertTrue(roles.contains("emergency-access"), roles.toString());
         String caseId = (String) access.get("case_id");
 
-        Map<?, ?> alert = nextAlertNamed("break-glass-elevation");
-        assertEquals(DemoRealm.CLINICIAN, ((Map<?, ?>) alert.get("user")).get("username"));
+        Map<?, ?> alert = privacyOffice.nextAlertNamed("break-glass-elevation");
+        assertEquals(DemoRealm.CLINICIAN, PrivacyOffice.usernameOf(alert));
         AuditTrail.single(r -> "break-glass-elevation".equals(r.at("unmapped.keycloak.details.hipaa_event"))
                 && caseId.equals(r.at("unmapped.keycloak.details.case_id")));
 
-        Map<String, Object> opened = BreakGlassApi.as(realm.getBaseUrl(), BreakGlassApi.PRIVACY_OFFICER, 0).caseById(caseId);
+        Map<String, Object> opened = BreakGlassApi.as(realm.getBaseUrl(), BreakGlassApi.PRIVACY_OFFICER).caseById(caseId);
         assertEquals("open", opened.get("status"));
         assertEquals(DemoRealm.CLINICIAN, opened.get("username"));
         assertEquals("Patient/MRN-000123", opened.get("context"));
@@ -111,14 +103,14 @@ class BreakGlassOidcIT {
     @Test
     void anSsoSessionAloneDoesNotElevate() throws Exception {
         clinician.request(null, null);
-        clinician.signIn(DemoRealm.CLINICIAN, 0);
+        clinician.signIn(DemoRealm.CLINICIAN);
         assertNotNull(app.next().params().get("code"));
 
         timeOffSet.set(5);
         clinician.request(BreakGlassBrowser.ELEVATE, null);
         assertTrue(clinician.asksToSignIn(), "the existing session is not enough: the realm's sign-in runs again");
         assertFalse(clinician.showsBreakGlassForm());
-        clinician.signIn(DemoRealm.CLINICIAN, 5);
+        clinician.signIn(DemoRealm.CLINICIAN);
         assertTrue(clinician.showsBreakGlassForm(), "after re-authentication the form is shown");
     }
 
@@ -126,7 +118,7 @@ class BreakGlassOidcIT {
     void aStaleAuthenticationIsSentThroughSignInAgain() throws Exception {
         setRealmAttribute("hipaa.breakGlass.reauthMaxAgeSeconds", "300");
         clinician.request(null, null);
-        clinician.signIn(DemoRealm.CLINICIAN, 0);
+        clinician.signIn(DemoRealm.CLINICIAN);
         app.next();
 
         clinician.request(BreakGlassBrowser.ELEVATE, null);
@@ -142,7 +134,7 @@ class BreakGlassOidcIT {
     @Test
     void aMissingReasonIsRefusedAndNothingIsElevated() throws Exception {
         clinician.request(BreakGlassBrowser.ELEVATE, null);
-        clinician.signIn(DemoRealm.CLINICIAN, 0);
+        clinician.signIn(DemoRealm.CLINICIAN);
         clinician.breakTheGlass("BTG", "");
         assertTrue(clinician.showsBreakGlassForm(), "the form is shown again");
         assertTrue(clinician.alert().contains("Write the reason"), clinician.alert());
@@ -161,20 +153,20 @@ class BreakGlassOidcIT {
     @Test
     void anAccountWithoutTheClinicianRoleIsRefused() throws Exception {
         clinician.request(BreakGlassBrowser.ELEVATE, null);
-        clinician.signIn(BreakGlassApi.PRIVACY_OFFICER, 0);
+        clinician.signIn(BreakGlassApi.PRIVACY_OFFICER);
 
         CallbackReceiver.Received callback = app.next();
         assertEquals("access_denied", callback.params().get("error"), callback.params().toString());
         assertNull(callback.params().get("code"), "the app gets no code, so no token at all");
-        Map<?, ?> alert = nextAlertNamed("break-glass-refused");
-        assertEquals(BreakGlassApi.PRIVACY_OFFICER, ((Map<?, ?>) alert.get("user")).get("username"));
+        Map<?, ?> alert = privacyOffice.nextAlertNamed("break-glass-refused");
+        assertEquals(BreakGlassApi.PRIVACY_OFFICER, PrivacyOffice.usernameOf(alert));
     }
 
     @Test
     void emergencyClaimsAreGoneFromTokensIssuedAfterExpiry() throws Exception {
         setRealmAttribute("hipaa.breakGlass.elevationSeconds", "120");
         clinician.request(BreakGlassBrowser.ELEVATE, null);
-        clinician.signIn(DemoRealm.CLINICIAN, 0);
+        clinician.signIn(DemoRealm.CLINICIAN);
         clinician.breakTheGlass("BTG", REASON);
         Tokens elevated = Tokens.of(new OidcDemoApp(realm.getBaseUrl()).redeem(app.next().params().get("code"), clinician.verifier()));
         assertEquals("BTG", elevated.access().getStringClaim("purpose_of_use"));
@@ -192,18 +184,7 @@ class BreakGlassOidcIT {
         assertFalse(roles.contains("emergency-access"));
     }
 
-    private Map<?, ?> nextAlertNamed(String hipaaEvent) throws Exception {
-        while (true) {
-            Map<?, ?> alert = BreakGlassApi.JSON.readValue(privacyOffice.next(20).body(), Map.class);
-            if ("break-glass".equals(alert.get("rule")) && String.valueOf(alert.get("title")).contains(hipaaEvent)) {
-                return alert;
-            }
-        }
-    }
-
     private void setRealmAttribute(String key, String value) {
-        RealmRepresentation rep = realm.admin().toRepresentation();
-        rep.getAttributes().put(key, value);
-        realm.admin().update(rep);
+        PrivacyOffice.setRealmAttribute(realm, key, value);
     }
 }
