@@ -15,7 +15,8 @@ import org.keycloak.saml.common.constants.JBossSAMLURIConstants;
 
 /**
  * States active emergency access in SAML assertions: the OASIS XSPA purpose-of-use attribute with `BTG`, the
- * elevation's end (epoch seconds), its case id, and the `emergency-access` role. Nothing after expiry.
+ * elevation's end (epoch seconds) and its case id. Nothing after expiry. No role value: Keycloak's role list
+ * mapper writes the one `Role` attribute after every attribute mapper, and a second one is invalid SAML.
  */
 public final class BreakGlassSamlMapper extends AbstractSAMLProtocolMapper implements SAMLAttributeStatementMapper {
 
@@ -24,7 +25,6 @@ public final class BreakGlassSamlMapper extends AbstractSAMLProtocolMapper imple
     public static final String PURPOSE_OF_USE = "urn:oasis:names:tc:xspa:1.0:subject:purposeofuse";
     public static final String UNTIL = "urn:hipaaiam:emergency-access:until";
     public static final String CASE_ID = "urn:hipaaiam:emergency-access:case-id";
-    public static final String ROLE = "Role";
 
     @Override
     public String getId() {
@@ -43,7 +43,7 @@ public final class BreakGlassSamlMapper extends AbstractSAMLProtocolMapper imple
 
     @Override
     public String getHelpText() {
-        return "While the session holds unexpired break-glass access: XSPA purpose of use BTG, its end and case id, role emergency-access.";
+        return "While the session holds unexpired break-glass access: XSPA purpose of use BTG, its end and case id.";
     }
 
     @Override
@@ -58,24 +58,7 @@ public final class BreakGlassSamlMapper extends AbstractSAMLProtocolMapper imple
             add(attributeStatement, PURPOSE_OF_USE, Elevation.PURPOSE_OF_USE);
             add(attributeStatement, UNTIL, Long.toString(elevation.until()));
             add(attributeStatement, CASE_ID, elevation.caseId());
-            addRole(attributeStatement);
         });
-    }
-
-    /** Runs after the role list mapper so the role joins its `Role` attribute (a second one would be invalid SAML). */
-    @Override
-    public int getPriority() {
-        return 100;
-    }
-
-    private static void addRole(AttributeStatementType statement) {
-        for (AttributeStatementType.ASTChoiceType choice : statement.getAttributes()) {
-            if (choice.getAttribute() != null && ROLE.equals(choice.getAttribute().getName())) {
-                choice.getAttribute().addAttributeValue(Elevation.ROLE);
-                return;
-            }
-        }
-        add(statement, ROLE, Elevation.ROLE);
     }
 
     private static void add(AttributeStatementType statement, String name, String value) {

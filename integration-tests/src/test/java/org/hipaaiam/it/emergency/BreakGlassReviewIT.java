@@ -39,22 +39,22 @@ class BreakGlassReviewIT {
     @InjectWebDriver
     ManagedWebDriver browser;
 
+    private ClinicalAppScene scene;
     private CallbackReceiver app;
     private PrivacyOffice privacyOffice;
     private BreakGlassBrowser clinician;
 
     @BeforeEach
     void start() throws Exception {
-        app = CallbackReceiver.listen(DemoRealm.OIDC_APP_PORT, "/callback");
-        privacyOffice = PrivacyOffice.listen(realm);
-        clinician = new BreakGlassBrowser(browser, realm.getBaseUrl());
-        clinician.forgetSessions();
+        scene = ClinicalAppScene.open(realm, browser);
+        app = scene.app;
+        privacyOffice = scene.privacyOffice;
+        clinician = scene.browser;
     }
 
     @AfterEach
     void stop() {
-        app.close();
-        privacyOffice.close();
+        scene.close();
     }
 
     @Test
