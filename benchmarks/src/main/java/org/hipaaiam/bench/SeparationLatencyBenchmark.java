@@ -28,7 +28,7 @@ public final class SeparationLatencyBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "hipaa-demo-2026";
-    private static final int FIRST_EMPLOYEE = 900_000;
+    static final int FIRST_EMPLOYEE = 900_000;
 
     private SeparationLatencyBenchmark() {
     }
@@ -93,7 +93,7 @@ public final class SeparationLatencyBenchmark {
     }
 
     /** Bench accounts `ybench900000`... with their employee numbers, able to sign in to the demo app. */
-    private static Path withBenchAccounts(Path realmFile, int count) throws IOException {
+    static Path withBenchAccounts(Path realmFile, int count) throws IOException {
         ObjectNode realm = (ObjectNode) JSON.readTree(realmFile.toFile());
         for (int i = 0; i < count; i++) {
             String employee = Integer.toString(FIRST_EMPLOYEE + i);

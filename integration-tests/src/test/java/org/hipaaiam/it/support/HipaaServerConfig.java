@@ -28,12 +28,15 @@ public class HipaaServerConfig implements KeycloakServerConfig {
                 .dependency("org.hipaaiam", "hipaa-audit-siem")
                 .dependency("org.hipaaiam", "hipaa-lifecycle")
                 .dependency("org.hipaaiam", "hipaa-authenticators")
+                .dependency("org.hipaaiam", "hipaa-emergency-access")
                 .features(Profile.Feature.SCIM_API)
                 // Scheduled separations are checked every 2 s so tests see them applied within seconds.
                 .spiOption("realm-restapi-extension", "hr-feed", "due-check-interval-seconds", "2")
                 // Disabled accounts that still have sessions (Workflows' disable-user) are swept every 2 s.
                 .spiOption("realm-restapi-extension", "hr-feed", "disabled-sweep-interval-seconds", "2")
                 .spiOption("events-listener", "workflow-event-listener", "step-runner-task-interval", "1s")
+                // Break-glass justification deadlines are checked every 2 s for the same reason.
+                .spiOption("realm-restapi-extension", "hipaa-break-glass", "deadline-check-interval-seconds", "2")
                 .spiOption("events-listener", "hipaa-audit", "signing-key-file", AuditTrail.SIGNING_KEY.toString())
                 .spiOption("events-listener", "hipaa-audit", "key-name", AuditTrail.KEY_NAME)
                 .spiOption("authenticator", "hipaa-badge-tap", "key-file", AuditTrail.ROOT.resolve("hipaa-badge.key").toString());

@@ -16,7 +16,8 @@ public final class Totp {
         return at(secret, System.currentTimeMillis() / 1000 / 30);
     }
 
-    static String at(String secret, long step) {
+    /** The code of a given 30-second step, e.g. one step ahead (the policy's look-ahead) or on a shifted server clock. */
+    public static String at(String secret, long step) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));

@@ -1,0 +1,150 @@
+package org.hipaaiam.it.emergency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.hipaaiam.it.support.AuditTrail;
+import org.hipaaiam.it.support.CallbackReceiver;
+import org.hipaaiam.it.support.DemoRealm;
+import org.hipaaiam.it.support.HipaaServerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.injection.LifeCycle;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+
+/** Only the Privacy Office reviews and exports cases; only IAM admins declare an emergency, which opens break-glass to all workforce. */
+@KeycloakIntegrationTest(config = HipaaServerConfig.class)
+class BreakGlassReviewIT {
+
+    /** A clinician without a pending justification (one pending blocks password grants: "not fully set up"). */
+    static final String OTHER_CLINICIAN = "tnguyen7310";
+
+    @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.METHOD)
+    ManagedRealm realm;
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    private ClinicalAppScene scene;
+    private CallbackReceiver app;
+    private PrivacyOffice privacyOffice;
+    private BreakGlassBrowser clinician;
+
+    @BeforeEach
+    void start() throws Exception {
+        scene = ClinicalAppScene.open(realm, browser);
+        app = scene.app;
+        privacyOffice = scene.privacyOffice;
+        clinician = scene.browser;
+    }
+
+    @AfterEach
+    void stop() {
+        scene.close();
+    }
+
+    @Test
+    void onlyPrivacyOfficersReviewAndRefusalsAreAudited() throws Exception {
+        assertEquals("success", clinician.elevate(app, DemoRealm.CLINICIAN, "Stroke alert, CT history needed").params().get("kc_action_status"));
+
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(realm.getBaseUrl() + "/hipaa-break-glass/cases")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode());
+        for (String notReviewer : List.of(OTHER_CLINICIAN, BreakGlassApi.IAM_ADMIN)) {
+            HttpResponse<String> refused = BreakGlassApi.as(realm.getBaseUrl(), notReviewer).get("cases");
+            assertEquals(403, refused.statusCode(), refused.body());
+            assertEquals("forbidden", BreakGlassApi.JSON.readValue(refused.body(), Map.class).get("error"));
+        }
+        for (String notReviewer : List.of(OTHER_CLINICIAN, BreakGlassApi.IAM_ADMIN)) {
+            assertFalse(AuditTrail.records(r -> "emergency-access-forbidden".equals(r.at("unmapped.keycloak.details.hipaa_event"))
+                    && notReviewer.equals(r.at("user.name"))).isEmpty(), "the refusal of " + notReviewer + " is audited");
+        }
+
+        BreakGlassApi reviewer = BreakGlassApi.as(realm.getBaseUrl(), BreakGlassApi.PRIVACY_OFFICER);
+        List<Map<String, Object>> open = reviewer.cases("open");
+        assertEquals(1, open.size());
+        String caseId = (String) open.get(0).get("id");
+        assertTrue(reviewer.cases("justified").isEmpty());
+        assertEquals(400, reviewer.get("cases?status=everything").statusCode());
+
+        assertEquals(400, reviewer.post("cases/" + caseId + "/decision", Map.of("decision", "approve")).statusCode(), "notes are required");
+        assertEquals(400, reviewer.post("cases/" + caseId + "/decision", Map.of("decision", "maybe", "notes", "x")).statusCode());
+        assertEquals(404, reviewer.post("cases/no-such-case/decision", Map.of("decision", "approve", "notes", "x")).statusCode());
+        assertEquals("open", reviewer.caseById(caseId).get("status"), "refused decisions change nothing");
+
+        HttpResponse<String> rejected = reviewer.post("cases/" + caseId + "/decision", Map.of("decision", "reject", "notes", "No stroke alert on record"));
+        assertEquals(200, rejected.statusCode(), rejected.body());
+        Map<String, Object> decided = reviewer.caseById(caseId);
+        assertEquals("rejected", decided.get("status"));
+        assertEquals(BreakGlassApi.PRIVACY_OFFICER, decided.get("reviewer"));
+        assertEquals("No stroke alert on record", decided.get("reviewNotes"));
+        assertEquals(409, reviewer.post("cases/" + caseId + "/decision", Map.of("decision", "approve", "notes", "again")).statusCode());
+
+        String from = Instant.now().minusSeconds(3600).toString();
+        String to = Instant.now().plusSeconds(3600).toString();
+        HttpResponse<String> json = reviewer.get("cases/export?format=json&from=" + from + "&to=" + to);
+        assertEquals(200, json.statusCode());
+        assertEquals(caseId, ((Map<?, ?>) BreakGlassApi.JSON.readValue(json.body(), List.class).get(0)).get("id"));
+        HttpResponse<String> csv = reviewer.get("cases/export?format=csv&from=" + from + "&to=" + to);
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        String[] lines = csv.body().split("\r\n");
+        assertTrue(lines[0].startsWith("id,status,username"), lines[0]);
+        assertTrue(lines[1].startsWith(caseId + ",rejected," + DemoRealm.CLINICIAN), lines[1]);
+        assertEquals(400, reviewer.get("cases/export?format=xml&from=" + from + "&to=" + to).statusCode());
+        assertEquals(400, reviewer.get("cases/export?format=csv&from=yesterday&to=" + to).statusCode());
+        HttpResponse<String> emptyPeriod = reviewer.get("cases/export?format=json&from=2020-01-01T00:00:00Z&to=2020-02-01T00:00:00Z");
+        assertEquals("[]", emptyPeriod.body());
+    }
+
+    @Test
+    void aDeclaredEmergencyLetsAnyWorkforceAccountBreakTheGlassUntilItEnds() throws Exception {
+        long until = Instant.now().getEpochSecond() + 3600;
+        BreakGlassApi officer = BreakGlassApi.as(realm.getBaseUrl(), BreakGlassApi.PRIVACY_OFFICER);
+        assertEquals(403, officer.post("emergency", Map.of("reason", "Ransomware", "until", until)).statusCode(), "declaring is for IAM admins");
+
+        BreakGlassApi iamAdmin = BreakGlassApi.as(realm.getBaseUrl(), BreakGlassApi.IAM_ADMIN);
+        assertEquals(400, iamAdmin.post("emergency", Map.of("reason", "Ransomware", "until", 5)).statusCode(), "an end in the past is refused");
+        assertEquals(400, iamAdmin.post("emergency", Map.of("until", until)).statusCode(), "a reason is required");
+        assertNull(realm.admin().toRepresentation().getAttributes().get("hipaa.emergency.declared.until"), "refusals change nothing");
+
+        HttpResponse<String> declared = iamAdmin.post("emergency", Map.of("reason", "EHR downtime, mass casualty incident", "until", until));
+        assertEquals(200, declared.statusCode(), declared.body());
+        Map<String, String> attributes = realm.admin().toRepresentation().getAttributes();
+        assertEquals(Long.toString(until), attributes.get("hipaa.emergency.declared.until"));
+        assertEquals("EHR downtime, mass casualty incident", attributes.get("hipaa.emergency.declared.reason"));
+        assertEquals(BreakGlassApi.IAM_ADMIN, attributes.get("hipaa.emergency.declared.by"));
+        assertEquals(BreakGlassApi.IAM_ADMIN, PrivacyOffice.usernameOf(privacyOffice.nextAlertNamed("break-glass-emergency-declared")));
+
+        CallbackReceiver.Received elevated = clinician.elevate(app, BreakGlassApi.PRIVACY_OFFICER, "Covering triage during the incident");
+        assertEquals("success", elevated.params().get("kc_action_status"), "a non-clinician may break the glass during the emergency");
+        assertEquals(Boolean.TRUE, officer.cases("open").get(0).get("declaredEmergency"));
+
+        assertEquals(200, iamAdmin.delete("emergency").statusCode());
+        assertFalse(realm.admin().toRepresentation().getAttributes().containsKey("hipaa.emergency.declared.until"));
+        privacyOffice.nextAlertNamed("break-glass-emergency-ended");
+        assertEquals(409, iamAdmin.delete("emergency").statusCode(), "nothing left to end");
+
+        clinician.forgetSessions();
+        clinician.request(BreakGlassBrowser.ELEVATE, null);
+        clinician.signIn(BreakGlassApi.PRIVACY_OFFICER);
+        if (clinician.showsJustificationForm()) {
+            clinician.justify("Covered triage while the EHR was down during the incident");
+        }
+        assertEquals("access_denied", app.next().params().get("error"), "after the emergency the role is needed again");
+    }
+}
