@@ -135,6 +135,7 @@ class AuditTrailIT {
     }
 
     private static boolean isAfter(StoredRecord record, long start) {
-        return record.at("time") instanceof Number time && time.longValue() >= start;
+        // Records stamped in the future come from tests that moved the server clock, not from this test.
+        return record.at("time") instanceof Number time && time.longValue() >= start && time.longValue() <= System.currentTimeMillis();
     }
 }

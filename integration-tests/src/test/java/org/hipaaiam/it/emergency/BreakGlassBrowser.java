@@ -53,11 +53,19 @@ final class BreakGlassBrowser {
     }
 
     boolean asksToSignIn() {
-        return new SignInPage(browser.driver()).isShown();
+        return new SignInPage(browser.driver()).isShown() || offersBadgeTap();
+    }
+
+    /** During a declared emergency the realm offers badge + PIN everywhere; these accounts have no badge. */
+    private boolean offersBadgeTap() {
+        return !browser.driver().findElements(By.id("hipaa-use-password")).isEmpty();
     }
 
     /** The realm's full browser sign-in (password, then an unused TOTP code). */
     void signIn(String username) throws InterruptedException {
+        if (offersBadgeTap()) {
+            browser.driver().findElement(By.id("hipaa-use-password")).click();
+        }
         SignInPage page = new SignInPage(browser.driver());
         if (browser.driver().findElements(By.id("username")).isEmpty()) {
             // Re-authentication of the signed-in user: Keycloak shows the name and asks only for the password.

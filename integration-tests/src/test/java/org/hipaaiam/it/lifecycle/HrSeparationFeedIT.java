@@ -150,7 +150,7 @@ class HrSeparationFeedIT {
 
     @Test
     void rosterReconciliationNamesAccountsHrNoLongerListsAndEmployeesWithoutAccounts() throws Exception {
-        HrFeed.Answer answer = hr.sendRoster(hrToken(), "{\"rosterId\": \"roster-2026-11-22\", \"employeeNumbers\": [\"4821\", \"5532\", \"9001\"]}");
+        HrFeed.Answer answer = hr.sendRoster(hrToken(), "{\"rosterId\": \"roster-2026-11-22\", \"employeeNumbers\": [\"4821\", \"5532\", \"9050\"]}");
 
         assertEquals(200, answer.status(), answer.json().toString());
         Set<Object> orphaned = ((List<?>) answer.json().get("toDisable")).stream().map(a -> ((Map<?, ?>) a).get("username")).collect(Collectors.toSet());
@@ -158,7 +158,7 @@ class HrSeparationFeedIT {
         assertFalse(orphaned.contains(DemoRealm.CLINICIAN), "4821 is on the roster");
         assertFalse(orphaned.contains("svc-epic-hl7"), "service accounts are exempt");
         assertEquals("dry-run", answer.json().get("mode"));
-        assertTrue(((List<?>) answer.json().get("missing")).contains("9001"), "9001 has no account");
+        assertTrue(((List<?>) answer.json().get("missing")).contains("9050"), "9050 has no account");
         assertTrue(user("tnguyen7310").isEnabled(), "reconciliation reports; it does not disable");
     }
 

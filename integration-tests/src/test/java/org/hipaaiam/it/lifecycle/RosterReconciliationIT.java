@@ -30,8 +30,8 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
 class RosterReconciliationIT {
 
-    /** Terminated: 7310. Absent: 5532. Listed: 4821 (workforce and adm- account), 9001 has no account. */
-    private static final String CSV = "employeeNumber,status\n4821,active\n7310,terminated\n9001,active\n";
+    /** Terminated: 7310. Absent: 5532 and the disaster-recovery account 9001. Listed: 4821 (workforce and adm- account), 9050 has no account. */
+    private static final String CSV = "employeeNumber,status\n4821,active\n7310,terminated\n9050,active\n";
 
     @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.METHOD)
     ManagedRealm realm;
@@ -64,7 +64,7 @@ class RosterReconciliationIT {
         assertEquals(200, dryRun.status(), dryRun.json().toString());
         assertEquals("dry-run", dryRun.json().get("mode"));
         assertEquals(Set.of("tnguyen7310", "mbrown5532"), dryRun.usernames("toDisable"));
-        assertEquals(Set.of("ecover9100"), dryRun.usernames("excepted"), "emergency account excepted by rule");
+        assertEquals(Set.of("ecover9100", "adm-dreyes9001"), dryRun.usernames("excepted"), "emergency and disaster-recovery accounts excepted by rule");
         assertTrue(user("tnguyen7310").isEnabled() && user("mbrown5532").isEnabled(), "the dry run changes nothing");
 
         HrFeed.assertRefused("confirmation_required", 400, hr.sendRoster(token, "?rosterId=roster-csv-1&mode=apply", "text/csv", CSV));
@@ -79,7 +79,8 @@ class RosterReconciliationIT {
         assertFalse(user("tnguyen7310").isEnabled());
         assertFalse(user("mbrown5532").isEnabled());
         assertTrue(user(DemoRealm.CLINICIAN).isEnabled() && user("adm-jsmith4821").isEnabled(), "listed employees stay");
-        assertTrue(user("svc-epic-hl7").isEnabled() && user("ecover9100").isEnabled(), "service and emergency accounts stay");
+        assertTrue(user("svc-epic-hl7").isEnabled() && user("ecover9100").isEnabled() && user("adm-dreyes9001").isEnabled(),
+                "service, emergency and disaster-recovery accounts stay");
         String userId = user("tnguyen7310").getId();
         assertEquals(userId, app.nextLogoutToken().get("sub"), "the app hears of the logout");
         assertEquals(400, app.refresh(signedIn.offlineRefreshToken()), "the offline token no longer works");

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 /**
  * Accounts that roster reconciliation and dormant-account clean-up never disable: service accounts (username
  * prefix `svc-`, Keycloak's `service-account-` users), accounts whose `accountType` attribute is `service` or
- * `emergency` (break-glass and disaster-recovery accounts sign in rarely and must work when needed), and
+ * `emergency` or `disaster-recovery` (they sign in rarely and must work when needed), and
  * holders of any listed realm role. Each part is a comma-separated realm attribute.
  */
 public record ExemptionRule(List<String> usernamePrefixes, List<String> accountTypes, List<String> roles) {
@@ -19,7 +19,7 @@ public record ExemptionRule(List<String> usernamePrefixes, List<String> accountT
     public static final String ROLES = "hipaa.lifecycle.exemptRoles";
     public static final String ACCOUNT_TYPE_ATTRIBUTE = "accountType";
     static final String DEFAULT_USERNAME_PREFIXES = "svc-,service-account-";
-    static final String DEFAULT_ACCOUNT_TYPES = "service,emergency";
+    static final String DEFAULT_ACCOUNT_TYPES = "service,emergency,disaster-recovery";
 
     public static ExemptionRule from(Map<String, String> realmAttributes) {
         return new ExemptionRule(list(realmAttributes.getOrDefault(USERNAME_PREFIXES, DEFAULT_USERNAME_PREFIXES)),

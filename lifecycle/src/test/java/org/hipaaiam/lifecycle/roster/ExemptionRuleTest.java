@@ -9,11 +9,12 @@ import org.junit.jupiter.api.Test;
 class ExemptionRuleTest {
 
     @Test
-    void defaultsExemptServiceAndEmergencyAccounts() {
+    void defaultsExemptServiceEmergencyAndDisasterRecoveryAccounts() {
         ExemptionRule rule = ExemptionRule.from(Map.of());
         assertEquals(Optional.of("username prefix svc-"), rule.exemption("svc-epic-hl7", null, role -> false));
         assertEquals(Optional.of("username prefix service-account-"), rule.exemption("service-account-hr-feed", null, role -> false));
         assertEquals(Optional.of("accountType emergency"), rule.exemption("drsmith0001", "emergency", role -> false));
+        assertEquals(Optional.of("accountType disaster-recovery"), rule.exemption("adm-dreyes9001", "disaster-recovery", role -> false));
         assertEquals(Optional.empty(), rule.exemption("jsmith4821", "workforce", role -> true), "no exempt roles by default");
     }
 

@@ -118,10 +118,28 @@ class TamperDetectionTest {
     void insertedRecordsAreDetected() throws IOException {
         runTrials("insert", (entries, random) -> {
             List<Frame> frames = frames(entries);
-            int at = random.nextInt(frames.size() + 1);
-            frames.add(at, new Frame(0, TestLedgers.MARCH_2026 + at, TestLedgers.record(10_000 + random.nextInt(1000))));
+            // Anywhere among the checkpointed records; after the last one is the case below.
+            int at = random.nextInt(frames.size());
+            frames.add(at, forgedRecord(at, random));
             rewrite(entries, frames);
         });
+    }
+
+    @Test
+    void recordAppendedAfterTheLastCheckpointIsShownAsNotYetCheckpointed() throws IOException {
+        // Indistinguishable from a genuine record written just before the next checkpoint: the report
+        // shows it as not covered, and only a later checkpoint (or the SIEM's copy) can settle it.
+        Path copy = copyOfPristine();
+        Path entries = LedgerLayout.entries(TestLedgers.shard(copy, "2026"));
+        List<Frame> frames = frames(entries);
+        frames.add(forgedRecord(frames.size(), new Random(SEED)));
+        rewrite(entries, frames);
+        VerificationReport.ShardReport shard = verify(copy).shards().get(0);
+        assertTrue(shard.entries() == RECORDS + 1 && shard.lastCheckpointSize() == RECORDS, shard.toString());
+    }
+
+    private static Frame forgedRecord(int at, Random random) {
+        return new Frame(0, TestLedgers.MARCH_2026 + at, TestLedgers.record(10_000 + random.nextInt(1000)));
     }
 
     @Test
