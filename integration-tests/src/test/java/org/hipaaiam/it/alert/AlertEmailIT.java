@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
-import org.hipaaiam.events.alert.AlertSettings;
+import org.hipaaiam.it.audit.AuditScene;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
+import org.hipaaiam.it.support.InjectScene;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -28,13 +28,14 @@ class AlertEmailIT {
     @InjectRealm(fromJson = DemoRealm.JSON)
     ManagedRealm realm;
 
+    @InjectScene
+    AuditScene scene;
+
     @Test
     void privilegedRoleGrantIsMailedToTheSoc() throws Exception {
-        RealmRepresentation rep = realm.admin().toRepresentation();
-        rep.getAttributes().put(AlertSettings.EMAIL_TO, "soc@hospital.example");
-        realm.admin().update(rep);
+        scene.alertsByEmailTo("soc@hospital.example");
 
-        String userId = realm.admin().users().search("tnguyen7310", true).get(0).getId();
+        String userId = realm.admin().users().search(DemoRealm.OTHER_CLINICIAN, true).get(0).getId();
         RoleRepresentation privacyOfficer = realm.admin().roles().get("privacy-officer").toRepresentation();
         realm.admin().users().get(userId).roles().realmLevel().add(List.of(privacyOfficer));
 

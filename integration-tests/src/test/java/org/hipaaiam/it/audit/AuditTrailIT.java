@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.hipaaiam.events.audit.record.CanonicalJson;
+import org.hipaaiam.it.support.Accounts;
 import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.AuditTrail.StoredRecord;
-import org.hipaaiam.it.support.CallbackReceiver;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
-import org.hipaaiam.it.support.SignInPage;
+import org.hipaaiam.it.support.InjectScene;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -21,8 +21,6 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testframework.util.ApiUtil;
 
 /** Sign-ins, failures and admin changes each leave the right OCSF record in the ledger, with no secrets. */
@@ -32,18 +30,15 @@ class AuditTrailIT {
     @InjectRealm(fromJson = DemoRealm.JSON)
     ManagedRealm realm;
 
-    @InjectWebDriver
-    ManagedWebDriver browser;
+    @InjectScene
+    AuditScene scene;
 
     @Test
     void signInIsRecordedAsAnOcsfLogonWithWhoWhenAndWhere() throws Exception {
-        long start = System.currentTimeMillis();
-        try (CallbackReceiver app = CallbackReceiver.listen(DemoRealm.OIDC_APP_PORT, "/callback")) {
-            openSignIn().signIn(DemoRealm.CLINICIAN, DemoRealm.DEMO_PASSWORD, DemoRealm.otpSecretOf(DemoRealm.CLINICIAN));
-            app.next();
-        }
+        scene.openSignIn().signIn(DemoRealm.CLINICIAN);
+        scene.app.next();
 
-        StoredRecord logon = AuditTrail.single(r -> isAfter(r, start) && "LOGIN".equals(r.at("unmapped.keycloak.type"))
+        StoredRecord logon = scene.trail().single(r -> "LOGIN".equals(r.at("unmapped.keycloak.type"))
                 && DemoRealm.CLINICIAN.equals(r.at("user.name")));
         assertEquals(3002, logon.at("class_uid"));
         assertEquals(1, logon.at("activity_id"));
@@ -63,13 +58,12 @@ class AuditTrailIT {
 
     @Test
     void failedSignInsAreRecordedWithoutWhatWasTyped() throws Exception {
-        long start = System.currentTimeMillis();
-        openSignIn().submitPassword("tnguyen7310", "Wrong-Secret-Typed-7310");
-        openSignIn().submitPassword("Mistyped-Secret-As-Username", "another-wrong-one");
+        scene.openSignIn().submitPassword(DemoRealm.OTHER_CLINICIAN, "Wrong-Secret-Typed-7310");
+        scene.openSignIn().submitPassword("Mistyped-Secret-As-Username", "another-wrong-one");
 
-        List<StoredRecord> failures = AuditTrail.records(r -> isAfter(r, start) && "LOGIN_ERROR".equals(r.at("unmapped.keycloak.type")));
+        List<StoredRecord> failures = scene.trail().records(r -> "LOGIN_ERROR".equals(r.at("unmapped.keycloak.type")));
         assertEquals(2, failures.size());
-        StoredRecord known = failures.stream().filter(r -> "tnguyen7310".equals(r.at("user.name"))).findFirst().orElseThrow();
+        StoredRecord known = failures.stream().filter(r -> DemoRealm.OTHER_CLINICIAN.equals(r.at("user.name"))).findFirst().orElseThrow();
         assertEquals("Failure", known.at("status"));
         assertEquals("invalid_user_credentials", known.at("status_detail"));
         StoredRecord unknown = failures.stream().filter(r -> r.at("user.uid") == null).findFirst().orElseThrow();
@@ -84,12 +78,11 @@ class AuditTrailIT {
 
     @Test
     void adminRoleGrantIsRecordedAsAssignPrivileges() throws Exception {
-        long start = System.currentTimeMillis();
-        String userId = realm.admin().users().search("tnguyen7310", true).get(0).getId();
+        String userId = realm.admin().users().search(DemoRealm.OTHER_CLINICIAN, true).get(0).getId();
         RoleRepresentation privacyOfficer = realm.admin().roles().get("privacy-officer").toRepresentation();
         realm.admin().users().get(userId).roles().realmLevel().add(List.of(privacyOfficer));
 
-        StoredRecord grant = AuditTrail.single(r -> isAfter(r, start) && Integer.valueOf(3005).equals(r.at("class_uid")));
+        StoredRecord grant = scene.trail().single(r -> Integer.valueOf(3005).equals(r.at("class_uid")));
         assertEquals(1, grant.at("activity_id"));
         assertEquals("Assign Privileges", grant.at("activity_name"));
         assertEquals(userId, grant.at("user.uid"));
@@ -100,27 +93,27 @@ class AuditTrailIT {
 
     @Test
     void adminCreatedAccountIsRecordedWithoutItsPassword() throws Exception {
-        long start = System.currentTimeMillis();
+        String username = "rlee" + Accounts.newEmployeeNumber();
         CredentialRepresentation password = new CredentialRepresentation();
         password.setType(CredentialRepresentation.PASSWORD);
         password.setValue("Initial-Password-Never-Logged-99");
         password.setTemporary(true);
         UserRepresentation user = new UserRepresentation();
-        user.setUsername("rlee6610");
+        user.setUsername(username);
         user.setEnabled(true);
-        user.setAttributes(Map.of("employeeNumber", List.of("6610")));
+        user.setAttributes(Map.of("employeeNumber", List.of(username.substring("rlee".length()))));
         user.setCredentials(List.of(password));
         ApiUtil.getCreatedId(realm.admin().users().create(user));
 
-        StoredRecord created = AuditTrail.single(r -> isAfter(r, start) && Integer.valueOf(3001).equals(r.at("class_uid"))
+        StoredRecord created = scene.trail().single(r -> Integer.valueOf(3001).equals(r.at("class_uid"))
                 && Integer.valueOf(1).equals(r.at("activity_id")));
         assertFalse(created.text().contains("Initial-Password-Never-Logged-99"), created.text());
-        assertTrue(((String) created.at("unmapped.keycloak.representation")).contains("rlee6610"));
+        assertTrue(((String) created.at("unmapped.keycloak.representation")).contains(username));
     }
 
     @Test
     void ledgerVerifiesWithItsSigningKey() throws Exception {
-        openSignIn().submitPassword("tnguyen7310", "wrong-again");
+        scene.openSignIn().submitPassword(DemoRealm.OTHER_CLINICIAN, "wrong-again");
         assertTrue(AuditTrail.verify().valid(), () -> {
             try {
                 return AuditTrail.verify().toJson();
@@ -128,14 +121,5 @@ class AuditTrailIT {
                 return e.toString();
             }
         });
-    }
-
-    private SignInPage openSignIn() {
-        return SignInPage.openFresh(browser, realm.getBaseUrl());
-    }
-
-    private static boolean isAfter(StoredRecord record, long start) {
-        // Records stamped in the future come from tests that moved the server clock, not from this test.
-        return record.at("time") instanceof Number time && time.longValue() >= start && time.longValue() <= System.currentTimeMillis();
     }
 }

@@ -1,7 +1,5 @@
 package org.hipaaiam.it.audit;
 
-import org.hipaaiam.testfixtures.RsyslogReceiver;
-import org.hipaaiam.testfixtures.TestCertificates;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -13,19 +11,17 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
 import org.hipaaiam.audit.ledger.checkpoint.SignedNote;
-
 import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.AuditTrail.StoredRecord;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
-import org.hipaaiam.it.support.SignInPage;
+import org.hipaaiam.it.support.InjectScene;
 import org.hipaaiam.it.support.TestSiem;
+import org.hipaaiam.testfixtures.RsyslogReceiver;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /**
  * Records reach a real rsyslog over TLS byte for byte, with signed checkpoints; while the SIEM is down
@@ -39,8 +35,8 @@ class SiemForwardingIT {
     @InjectRealm(fromJson = DemoRealm.JSON)
     ManagedRealm realm;
 
-    @InjectWebDriver
-    ManagedWebDriver browser;
+    @InjectScene
+    AuditScene scene;
 
     @Test
     void recordsAndCheckpointsReachTheSiemAlsoAfterAnOutage() throws Exception {
@@ -68,9 +64,9 @@ class SiemForwardingIT {
     }
 
     private StoredRecord failedSignIn(String password) throws Exception {
-        SignInPage.openFresh(browser, realm.getBaseUrl()).submitPassword("tnguyen7310", password);
-        List<StoredRecord> failures = AuditTrail.records(r -> "LOGIN_ERROR".equals(r.at("unmapped.keycloak.type"))
-                && "tnguyen7310".equals(r.at("user.name")));
+        scene.openSignIn().submitPassword(DemoRealm.OTHER_CLINICIAN, password);
+        List<StoredRecord> failures = scene.trail().records(r -> "LOGIN_ERROR".equals(r.at("unmapped.keycloak.type"))
+                && DemoRealm.OTHER_CLINICIAN.equals(r.at("user.name")));
         assertTrue(!failures.isEmpty());
         return failures.get(failures.size() - 1);
     }

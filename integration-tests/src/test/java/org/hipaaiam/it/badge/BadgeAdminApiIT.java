@@ -7,17 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
+import org.hipaaiam.it.support.InjectScene;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
 
 /** The workstation registry and badge admin API: who may call it, what it refuses, and what it records. */
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
-class BadgeAdminApiIT extends BadgeWardTest {
+class BadgeAdminApiIT {
 
+    @InjectRealm(fromJson = DemoRealm.JSON)
+    ManagedRealm realm;
+
+    @InjectScene
+    BadgeWard ward;
 
     @Test
     void iamAdminRegistersListsAndRemovesWorkstationsAsAuditedAdminEvents() throws Exception {
@@ -81,8 +88,8 @@ class BadgeAdminApiIT extends BadgeWardTest {
         assertRefusalAudited("invalid_request");
     }
 
-    private static void assertRefusalAudited(String error) throws Exception {
-        assertFalse(AuditTrail.records(r -> "badge-admin-refused".equals(r.at("unmapped.keycloak.details.hipaa_event"))
+    private void assertRefusalAudited(String error) throws Exception {
+        assertFalse(ward.trail().records(r -> "badge-admin-refused".equals(r.at("unmapped.keycloak.details.hipaa_event"))
                 && error.equals(r.at("unmapped.keycloak.error"))).isEmpty(), "refusal '" + error + "' is in the audit trail");
     }
 }

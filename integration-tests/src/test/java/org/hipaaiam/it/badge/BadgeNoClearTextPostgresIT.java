@@ -8,10 +8,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
+import org.hipaaiam.it.support.InjectScene;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * On PostgreSQL (the build's `postgres` test execution, ledger in PostgreSQL too): after enrolment, a badge
@@ -20,24 +24,25 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
  */
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
 @EnabledIfSystemProperty(named = "kc.test.database.vendor", matches = "postgres", disabledReason = "runs in the postgres test execution")
-class BadgeNoClearTextPostgresIT extends BadgeWardTest {
+class BadgeNoClearTextPostgresIT {
 
     static final String BADGE = "PGX7731QRT55";
     static final String PIN = "861093745216";
     static final String WRONG_PIN = "861093745217";
 
+    @InjectRealm(fromJson = DemoRealm.JSON)
+    ManagedRealm realm;
+
+    @InjectScene
+    BadgeWard ward;
+
     @Test
     void databaseDumpHoldsNoBadgeNumberOrPin() throws Exception {
-        assertEquals(200, ward.asIamAdmin().putWorkstation("ward-6-station", Map.of("class", "clinical", "location", "Ward 6",
+        assertEquals(200, ward.registerWorkstation("ward-6-station", Map.of("class", "clinical", "location", "Ward 6",
                 "network", "127.0.0.1/32")).statusCode());
-        ward.createClinician("rbadge6601", "6601");
-        ward.enrol("rbadge6601", BADGE, PIN);
+        ward.enrol(ward.newClinician().username(), BADGE, PIN);
         ward.allowQuickRetries();
-        ward.openSignIn();
-        ward.pages().tap(BADGE);
-        ward.pages().enterPin(WRONG_PIN);
-        ward.pages().enterPin(PIN);
-        ward.app.next();
+        ward.signInWithBadgeAfterAWrongPin(BADGE, WRONG_PIN, PIN);
 
         String dump = pgDump(System.getProperty("kc.test.database.url"), System.getProperty("kc.test.database.user"));
         assertTrue(dump.contains("hipaa-pin") && dump.contains("hipaaBadgeHmac"), "the dump holds the PIN credential and the badge hash");

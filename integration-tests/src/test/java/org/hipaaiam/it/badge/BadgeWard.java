@@ -1,89 +1,87 @@
 package org.hipaaiam.it.badge;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
+import org.hipaaiam.it.support.Accounts;
+import org.hipaaiam.it.support.BadgeEnrolmentPage;
+import org.hipaaiam.it.support.BadgePinPage;
+import org.hipaaiam.it.support.BadgeTapPage;
 import org.hipaaiam.it.support.CallbackReceiver;
-import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.IdTokens;
 import org.hipaaiam.it.support.OidcDemoApp;
 import org.hipaaiam.it.support.Pkce;
+import org.hipaaiam.it.support.Scene;
 import org.hipaaiam.it.support.SignInPage;
-import org.keycloak.representations.idm.CredentialRepresentation;
+import org.hipaaiam.it.support.Tokens;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /**
- * A hospital ward for badge tests: the realm, one browser (the shared workstation's), the demo app receiving
- * callbacks, and the steps people take there: enrol, tap and PIN, sign in with password and one-time code.
+ * A hospital ward for badge tests: the shipped realm, one browser (the shared workstation's), the demo app
+ * receiving callbacks, and the steps people take there: enrol, tap and PIN, sign in with password and one-time
+ * code. Workstations it registers and realm settings it changes are undone after each test.
  */
-final class BadgeWard implements AutoCloseable {
+final class BadgeWard extends Scene {
 
     static final String ENROLMENT = "hipaa-badge-enrolment";
-    static final String IAM_ADMIN = "adm-jsmith4821";
+    static final String DECLARED_EMERGENCY_UNTIL = "hipaa.emergency.declared.until";
 
-    private static String adminToken;
-    private static long adminTokenAt;
+    /** A clinician created for one test; the badge she enrols is her employee number, padded like a card's. */
+    record Clinician(String id, String username, String employeeNumber) {
 
-    final ManagedRealm realm;
-    final ManagedWebDriver browser;
-    final CallbackReceiver app;
-    final OidcDemoApp demoApp;
+        String badge() {
+            return "00" + employeeNumber;
+        }
+    }
 
-    BadgeWard(ManagedRealm realm, ManagedWebDriver browser) throws Exception {
-        this.realm = realm;
-        this.browser = browser;
-        this.app = CallbackReceiver.listen(DemoRealm.OIDC_APP_PORT, "/callback");
-        this.demoApp = new OidcDemoApp(realm.getBaseUrl());
+    /** The IAM admin's token per import of the realm, reused while valid: each sign-in spends a one-time code. */
+    private static final Map<ManagedRealm, Tokens> IAM_ADMIN_TOKENS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    final OidcDemoApp app;
+
+    BadgeWard(ManagedRealm realm, ManagedWebDriver browser, TimeOffSet clock) throws IOException {
+        super(realm, browser, clock);
+        this.app = OidcDemoApp.listen(realm.getBaseUrl());
     }
 
     @Override
-    public void close() {
+    protected void stop() {
         app.close();
     }
 
-    BadgePages pages() {
-        return new BadgePages(browser.driver());
+    BadgeTapPage tapPage() {
+        return new BadgeTapPage(browser.driver());
     }
 
-    /** A new clinician with the demo password and a TOTP authenticator (`demo-otp-<username>`); returns the id. */
-    String createClinician(String username, String employeeNumber) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEnabled(true);
-        user.setFirstName("Test");
-        user.setLastName("Clinician");
-        user.setEmail(username + "@hospital.example");
-        user.setEmailVerified(true);
-        user.setAttributes(Map.of("employeeNumber", List.of(employeeNumber)));
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(DemoRealm.DEMO_PASSWORD);
-        password.setTemporary(false);
-        CredentialRepresentation otp = new CredentialRepresentation();
-        otp.setType(CredentialRepresentation.TOTP);
-        otp.setSecretData("{\"value\": \"" + DemoRealm.otpSecretOf(username) + "\"}");
-        otp.setCredentialData("{\"subType\": \"totp\", \"digits\": 6, \"counter\": 0, \"period\": 30, \"algorithm\": \"HmacSHA1\"}");
-        user.setCredentials(List.of(password, otp));
-        try (var response = realm.admin().users().create(user)) {
-            if (response.getStatus() != 201) {
-                throw new AssertionError("cannot create " + username + ": " + response.readEntity(String.class));
-            }
-        }
-        return userId(username);
+    BadgePinPage pinPage() {
+        return new BadgePinPage(browser.driver());
+    }
+
+    BadgeEnrolmentPage enrolmentPage() {
+        return new BadgeEnrolmentPage(browser.driver());
+    }
+
+    SignInPage signInPage() {
+        return new SignInPage(browser.driver());
+    }
+
+    /** A new clinician with the demo password and a TOTP authenticator, not yet enrolled. */
+    Clinician newClinician() {
+        Accounts.Account account = Accounts.withPasswordAndOtp(realm, "tbadge");
+        return new Clinician(account.id(), account.username(), account.employeeNumber());
     }
 
     String userId(String username) {
         return realm.admin().users().search(username, true).get(0).getId();
-    }
-
-    void setRealmAttribute(String name, String value) {
-        RealmRepresentation rep = realm.admin().toRepresentation();
-        rep.getAttributes().put(name, value);
-        realm.admin().update(rep);
     }
 
     /**
@@ -91,53 +89,61 @@ final class BadgeWard implements AutoCloseable {
      * a minute) is its own safeguard, separate from the PIN counter these tests are about.
      */
     void allowQuickRetries() {
+        Long before = realm.admin().toRepresentation().getQuickLoginCheckMilliSeconds();
+        setQuickLoginCheck(1L);
+        afterTest(() -> setQuickLoginCheck(before));
+    }
+
+    private void setQuickLoginCheck(Long millis) {
         RealmRepresentation rep = realm.admin().toRepresentation();
-        rep.setQuickLoginCheckMilliSeconds(1L);
+        rep.setQuickLoginCheckMilliSeconds(millis);
         realm.admin().update(rep);
     }
 
-    /** Sign-in with password and one-time code, choosing that path on the tap page when it is offered. */
-    String signInWithPassword(String username) throws Exception {
-        Pkce pkce = Pkce.create();
-        SignInPage page = SignInPage.openFresh(browser, realm.getBaseUrl(), authorizationUrl(pkce));
-        if (pages().showsTapPage()) {
-            pages().usePasswordInstead();
-        }
-        page.signIn(username, DemoRealm.DEMO_PASSWORD, DemoRealm.otpSecretOf(username));
-        return pkce.verifier();
+    /** A workstation in the registry for this test; it is removed after it. */
+    HttpResponse<String> registerWorkstation(String id, Map<String, String> fields) throws Exception {
+        BadgeAdminApi admin = asIamAdmin();
+        HttpResponse<String> registered = admin.putWorkstation(id, fields);
+        afterTest(() -> admin.send("DELETE", "workstations/" + id, null));
+        return registered;
     }
 
-    /**
-     * The IAM admin (realm-admin through the `iam-admin` role) calling the badge admin API. Its token is reused
-     * while it is valid (the realm is imported again for each test class): a second TOTP sign-in in the same 30 s step would be refused as a replayed code.
-     */
+    /** An emergency declared on the realm, as the break-glass API records it; it ends after the test. */
+    void declareEmergencyFor(Duration duration) {
+        setRealmAttribute(DECLARED_EMERGENCY_UNTIL, Long.toString(System.currentTimeMillis() / 1000 + duration.toSeconds()));
+    }
+
+    /** Sign-in with password and one-time code (the password path where the tap page is offered); returns the verifier. */
+    Pkce signInWithPassword(String username) throws Exception {
+        Pkce pkce = openSignIn();
+        signInPage().signIn(username);
+        return pkce;
+    }
+
+    /** The IAM admin (realm-admin through the `iam-admin` role) calling the badge admin API. */
     BadgeAdminApi asIamAdmin() throws Exception {
-        if (adminToken == null || System.currentTimeMillis() - adminTokenAt > 200_000
-                || new BadgeAdminApi(realm.getBaseUrl(), adminToken).send("GET", "workstations", null).statusCode() == 401) {
-            adminToken = accessTokenOf(IAM_ADMIN);
-            adminTokenAt = System.currentTimeMillis();
+        Tokens tokens = IAM_ADMIN_TOKENS.get(realm);
+        if (tokens == null || tokens.access().getExpirationTime().getTime() - System.currentTimeMillis() < 60_000) {
+            tokens = Tokens.iamAdmin(browser, app);
+            IAM_ADMIN_TOKENS.put(realm, tokens);
         }
-        return new BadgeAdminApi(realm.getBaseUrl(), adminToken);
+        return new BadgeAdminApi(realm.getBaseUrl(), tokens.accessToken());
     }
 
     String accessTokenOf(String username) throws Exception {
-        String verifier = signInWithPassword(username);
-        HttpResponse<String> tokens = demoApp.redeem(app.next().params().get("code"), verifier);
-        if (tokens.statusCode() != 200) {
-            throw new AssertionError("no tokens for " + username + ": " + tokens.body());
-        }
-        return IdTokens.field(tokens.body(), "access_token");
+        return Tokens.signIn(browser, app, username).accessToken();
     }
 
     /** The enrolment a new clinician does: required action, full sign-in, then badge tap and PIN. */
     void enrol(String username, String badge, String pin) throws Exception {
         requireEnrolment(username);
-        String verifier = signInWithPassword(username);
-        pages().enrol(badge, pin, pin);
-        HttpResponse<String> tokens = demoApp.redeem(app.next().params().get("code"), verifier);
-        if (tokens.statusCode() != 200) {
-            throw new AssertionError("enrolment of " + username + " did not end in a sign-in: " + tokens.body());
-        }
+        Pkce pkce = signInWithPassword(username);
+        enrolmentPage().enrol(badge, pin, pin);
+        Tokens.redeem(app, pkce);
+    }
+
+    void enrol(Clinician clinician, String pin) throws Exception {
+        enrol(clinician.username(), clinician.badge(), pin);
     }
 
     void requireEnrolment(String username) {
@@ -150,17 +156,26 @@ final class BadgeWard implements AutoCloseable {
     /** Opens the demo app's sign-in in a browser without an SSO session, as after the previous user walked away. */
     Pkce openSignIn() {
         Pkce pkce = Pkce.create();
-        SignInPage.openFresh(browser, realm.getBaseUrl(), authorizationUrl(pkce));
+        SignInPage.openFresh(browser, realm.getBaseUrl(), app.authorizationUrl(pkce, Map.of()));
         return pkce;
     }
 
     /** Tap (badge number or signed assertion) and PIN; returns the token response the demo app redeems. */
     HttpResponse<String> signInWithBadge(String tap, String pin) throws Exception {
         Pkce pkce = openSignIn();
-        pages().tap(tap);
-        pages().enterPin(pin);
+        tapPage().tap(tap);
+        pinPage().enterPin(pin);
         CallbackReceiver.Received callback = app.next();
-        return demoApp.redeem(callback.params().get("code"), pkce.verifier());
+        return app.redeem(callback.params().get("code"), pkce.verifier());
+    }
+
+    /** A tap, a mistyped PIN, then the right one, as a hurried clinician signs in; waits for the app's callback. */
+    void signInWithBadgeAfterAWrongPin(String badge, String wrongPin, String pin) throws Exception {
+        openSignIn();
+        tapPage().tap(badge);
+        pinPage().enterPin(wrongPin);
+        pinPage().enterPin(pin);
+        app.next();
     }
 
     /**
@@ -169,21 +184,16 @@ final class BadgeWard implements AutoCloseable {
      */
     HttpResponse<String> signInWithBadgeInSameBrowser(String tap, String pin) throws Exception {
         Pkce pkce = Pkce.create();
-        browser.open(demoApp.authorizationUrl(Map.of("code_challenge", pkce.challenge(), "code_challenge_method", "S256",
-                "prompt", "login")));
-        pages().tap(tap);
-        pages().enterPin(pin);
-        return demoApp.redeem(app.next().params().get("code"), pkce.verifier());
+        browser.open(app.authorizationUrl(pkce, Map.of("prompt", "login")));
+        tapPage().tap(tap);
+        pinPage().enterPin(pin);
+        return app.redeem(app.next().params().get("code"), pkce.verifier());
     }
 
     JWTClaimsSet idToken(HttpResponse<String> tokens) throws Exception {
         if (tokens.statusCode() != 200) {
             throw new AssertionError("token request failed: " + tokens.body());
         }
-        return IdTokens.verified(demoApp.jwksUrl(), tokens.body());
-    }
-
-    private String authorizationUrl(Pkce pkce) {
-        return demoApp.authorizationUrl(Map.of("code_challenge", pkce.challenge(), "code_challenge_method", "S256"));
+        return IdTokens.verified(app.jwksUrl(), tokens.body());
     }
 }

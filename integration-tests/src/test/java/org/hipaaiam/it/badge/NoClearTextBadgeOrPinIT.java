@@ -9,12 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import org.hipaaiam.it.badge.BadgeWard.Clinician;
 import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
+import org.hipaaiam.it.support.InjectScene;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * After enrolment, badge sign-ins, a wrong PIN, a signed reader tap and admin badge changes, neither the badge
@@ -22,7 +26,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
  * audit ledger, Keycloak's login and admin events, or the admin API's view of the user and her credentials.
  */
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
-class NoClearTextBadgeOrPinIT extends BadgeWardTest {
+class NoClearTextBadgeOrPinIT {
 
     /** Long, distinctive values, so a match cannot be a timestamp or an id by chance. */
     static final String BADGE = "ZQ4821XK93QW";
@@ -32,34 +36,35 @@ class NoClearTextBadgeOrPinIT extends BadgeWardTest {
     static final String ADMIN_BADGE = "ADM5590QTZ81";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @InjectRealm(fromJson = DemoRealm.JSON)
+    ManagedRealm realm;
+
+    @InjectScene
+    BadgeWard ward;
 
     @Test
     void badgeNumbersAndPinsAreNowhereInClearText() throws Exception {
         BadgeAdminApi admin = ward.asIamAdmin();
         ReaderAgent reader = new ReaderAgent("clinic-07");
-        assertEquals(200, admin.putWorkstation("clinic-07", Map.of("class", "clinical", "location", "Clinic 7",
+        assertEquals(200, ward.registerWorkstation("clinic-07", Map.of("class", "clinical", "location", "Clinic 7",
                 "network", "127.0.0.1/32", "publicKey", reader.publicKeyPem())).statusCode());
-        String nurse = ward.createClinician("mbadge6501", "6501");
-        String other = ward.createClinician("nbadge6502", "6502");
-        ward.enrol("mbadge6501", BADGE, PIN);
+        Clinician nurse = ward.newClinician();
+        Clinician other = ward.newClinician();
+        ward.enrol(nurse.username(), BADGE, PIN);
         ward.allowQuickRetries();
 
+        ward.signInWithBadgeAfterAWrongPin(BADGE, WRONG_PIN, PIN);
         ward.openSignIn();
-        ward.pages().tap(BADGE);
-        ward.pages().enterPin(WRONG_PIN);
-        ward.pages().enterPin(PIN);
-        ward.app.next();
-        ward.openSignIn();
-        ward.pages().tap(reader.tap(DemoRealm.NAME, READER_BADGE));
-        ward.pages().enterPin(PIN);
-        assertEquals(200, admin.assignBadge(other, ADMIN_BADGE).statusCode());
-        assertEquals(200, admin.revokeBadge(other).statusCode());
+        ward.tapPage().tap(reader.tap(DemoRealm.NAME, READER_BADGE));
+        ward.pinPage().enterPin(PIN);
+        assertEquals(200, admin.assignBadge(other.id(), ADMIN_BADGE).statusCode());
+        assertEquals(200, admin.revokeBadge(other.id()).statusCode());
 
-        UserRepresentation view = realm.admin().users().get(nurse).toRepresentation();
-        String adminView = JSON.writeValueAsString(view) + JSON.writeValueAsString(realm.admin().users().get(nurse).credentials())
-                + JSON.writeValueAsString(realm.admin().users().get(other).toRepresentation());
+        UserRepresentation view = realm.admin().users().get(nurse.id()).toRepresentation();
+        String adminView = JSON.writeValueAsString(view) + JSON.writeValueAsString(realm.admin().users().get(nurse.id()).credentials())
+                + JSON.writeValueAsString(realm.admin().users().get(other.id()).toRepresentation());
         String events = JSON.writeValueAsString(realm.admin().getEvents()) + JSON.writeValueAsString(realm.admin().getAdminEvents());
-        String ledger = String.join("\n", AuditTrail.records(r -> true).stream().map(AuditTrail.StoredRecord::text).toList());
+        String ledger = String.join("\n", AuditTrail.all().records(r -> true).stream().map(AuditTrail.StoredRecord::text).toList());
         String serverLog = Files.readString(HipaaServerConfig.SERVER_LOG, StandardCharsets.UTF_8);
 
         assertTrue(ledger.contains("badge-sign-in"), "the ledger did record the badge sign-ins");
@@ -76,14 +81,14 @@ class NoClearTextBadgeOrPinIT extends BadgeWardTest {
 
     @Test
     void editingTheUserInTheAdminApiKeepsTheBadge() throws Exception {
-        String nurse = ward.createClinician("obadge6503", "6503");
-        ward.enrol("obadge6503", "0006503", "846103");
-        ward.asIamAdmin().putWorkstation("clinic-08", Map.of("class", "clinical", "location", "Clinic 8", "network", "127.0.0.1/32"));
+        Clinician nurse = ward.newClinician();
+        ward.enrol(nurse, "846103");
+        ward.registerWorkstation("clinic-08", Map.of("class", "clinical", "location", "Clinic 8", "network", "127.0.0.1/32"));
 
-        UserRepresentation user = realm.admin().users().get(nurse).toRepresentation();
+        UserRepresentation user = realm.admin().users().get(nurse.id()).toRepresentation();
         user.setFirstName("Renamed");
-        realm.admin().users().get(nurse).update(user);
+        realm.admin().users().get(nurse.id()).update(user);
 
-        assertEquals("obadge6503", ward.idToken(ward.signInWithBadge("0006503", "846103")).getStringClaim("preferred_username"));
+        assertEquals(nurse.username(), ward.idToken(ward.signInWithBadge(nurse.badge(), "846103")).getStringClaim("preferred_username"));
     }
 }

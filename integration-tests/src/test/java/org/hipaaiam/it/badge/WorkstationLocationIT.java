@@ -5,77 +5,67 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hipaaiam.it.support.AuditTrail;
+import org.hipaaiam.it.badge.BadgeWard.Clinician;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.hipaaiam.it.support.InjectScene;
 import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * Where badge + PIN is allowed, and signed reader taps: an unregistered network gets password + one-time code,
  * a reader's signed tap signs in, and replayed, expired or wrong-network taps are refused.
  */
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
-class WorkstationLocationIT extends BadgeWardTest {
+class WorkstationLocationIT {
 
-    private BadgeAdminApi admin;
+    static final String BADGE_NETWORKS = "hipaa.badge.networks";
 
-    @BeforeEach
-    void signInAdmin() throws Exception {
-        admin = ward.asIamAdmin();
-    }
+    @InjectRealm(fromJson = DemoRealm.JSON)
+    ManagedRealm realm;
 
-    private final List<String> registered = new java.util.ArrayList<>();
-
-    /** Each test starts from the shipped realm's locations: no badge networks, no workstations. */
-    @AfterEach
-    void restoreLocations() {
-        registered.forEach(id -> admin.send("DELETE", "workstations/" + id, null));
-        ward.setRealmAttribute("hipaa.badge.networks", "");
-    }
+    @InjectScene
+    BadgeWard ward;
 
     @Test
     void unregisteredNetworkGetsPasswordAndOneTimeCodeNotTheTapPage() throws Exception {
-        ward.setRealmAttribute("hipaa.badge.networks", "10.99.0.0/16");
-        registered.add("ward-9-cart");
-        assertEquals(200, admin.putWorkstation("ward-9-cart", Map.of("class", "mobile-cart", "location", "Ward 9",
+        ward.setRealmAttribute(BADGE_NETWORKS, "10.99.0.0/16");
+        assertEquals(200, ward.registerWorkstation("ward-9-cart", Map.of("class", "mobile-cart", "location", "Ward 9",
                 "network", "10.9.0.0/24")).statusCode());
 
         ward.openSignIn();
-        assertFalse(ward.pages().showsTapPage(), "no badge sign-in from an unregistered network");
-        assertTrue(ward.pages().showsPasswordPage());
+        assertFalse(ward.tapPage().isShown(), "no badge sign-in from an unregistered network");
+        assertTrue(ward.signInPage().isShown());
     }
 
     @Test
     void declaredEmergencyAllowsBadgeSignInFromAnywhere() throws Exception {
-        ward.setRealmAttribute("hipaa.emergency.declared.until", Long.toString(System.currentTimeMillis() / 1000 + 600));
-        try {
-            ward.openSignIn();
-            assertTrue(ward.pages().showsTapPage());
-            assertTrue(browser.driver().getPageSource().contains("Emergency mode"), "the tap page says why it is offered");
-        } finally {
-            ward.setRealmAttribute("hipaa.emergency.declared.until", "");
-        }
+        ward.declareEmergencyFor(Duration.ofMinutes(10));
+
+        ward.openSignIn();
+        assertTrue(ward.tapPage().isShown());
+        assertTrue(ward.tapPage().emergencyNotice().contains("Emergency mode"), "the tap page says why it is offered");
     }
 
     @Test
     void signedReaderTapSignsInAndItsReplayIsRefused() throws Exception {
         ReaderAgent reader = registerReader("icu-04", "127.0.0.1/32");
-        ward.createClinician("ebadge6201", "6201");
-        ward.enrol("ebadge6201", "0006201", "640218");
+        Clinician nurse = ward.newClinician();
+        ward.enrol(nurse, "640218");
 
-        String tap = reader.tap(DemoRealm.NAME, "0006201");
+        String tap = reader.tap(DemoRealm.NAME, nurse.badge());
         assertEquals(List.of("pwd"), ward.idToken(ward.signInWithBadge(tap, "640218")).getStringListClaim("amr"));
 
         ward.openSignIn();
-        ward.pages().tap(tap);
-        assertTrue(ward.pages().showsTapPage(), "a replayed tap goes no further");
-        assertEquals(BadgeSignInIT.GENERIC_ERROR, ward.pages().error());
+        ward.tapPage().tap(tap);
+        assertTrue(ward.tapPage().isShown(), "a replayed tap goes no further");
+        assertEquals(BadgeSignInIT.GENERIC_ERROR, ward.tapPage().error());
         assertRefusalAudited("replayed");
     }
 
@@ -85,38 +75,37 @@ class WorkstationLocationIT extends BadgeWardTest {
         long now = System.currentTimeMillis() / 1000;
 
         ward.openSignIn();
-        ward.pages().tap(reader.tap(DemoRealm.NAME, "0006202", now - 120, now - 90, UUID.randomUUID().toString()));
-        assertEquals(BadgeSignInIT.GENERIC_ERROR, ward.pages().error());
+        ward.tapPage().tap(reader.tap(DemoRealm.NAME, "0006202", now - 120, now - 90, UUID.randomUUID().toString()));
+        assertEquals(BadgeSignInIT.GENERIC_ERROR, ward.tapPage().error());
         assertRefusalAudited("expired");
 
         ward.openSignIn();
-        ward.pages().tap(new ReaderAgent("icu-05").tap(DemoRealm.NAME, "0006202"));
-        assertEquals(BadgeSignInIT.GENERIC_ERROR, ward.pages().error());
+        ward.tapPage().tap(new ReaderAgent("icu-05").tap(DemoRealm.NAME, "0006202"));
+        assertEquals(BadgeSignInIT.GENERIC_ERROR, ward.tapPage().error());
         assertRefusalAudited("bad_signature");
     }
 
     @Test
     void readerTapFromOutsideItsWorkstationsNetworkIsRefused() throws Exception {
-        ward.setRealmAttribute("hipaa.badge.networks", "127.0.0.0/8");
+        ward.setRealmAttribute(BADGE_NETWORKS, "127.0.0.0/8");
         ReaderAgent reader = registerReader("or-theatre-2", "10.40.2.0/24");
 
         ward.openSignIn();
-        ward.pages().tap(reader.tap(DemoRealm.NAME, "0006203"));
-        assertEquals(BadgeSignInIT.GENERIC_ERROR, ward.pages().error());
+        ward.tapPage().tap(reader.tap(DemoRealm.NAME, "0006203"));
+        assertEquals(BadgeSignInIT.GENERIC_ERROR, ward.tapPage().error());
         assertRefusalAudited("wrong_network");
     }
 
-    private ReaderAgent registerReader(String id, String network) {
+    private ReaderAgent registerReader(String id, String network) throws Exception {
         ReaderAgent reader = new ReaderAgent(id);
-        registered.add(id);
-        HttpResponse<String> registered = admin.putWorkstation(id, Map.of("class", "clinical", "location", "ICU",
+        HttpResponse<String> registered = ward.registerWorkstation(id, Map.of("class", "clinical", "location", "ICU",
                 "network", network, "publicKey", reader.publicKeyPem()));
         assertEquals(200, registered.statusCode(), registered.body());
         return reader;
     }
 
-    private static void assertRefusalAudited(String reason) throws Exception {
-        assertFalse(AuditTrail.records(r -> "badge-tap-refused".equals(r.at("unmapped.keycloak.details.hipaa_event"))
+    private void assertRefusalAudited(String reason) throws Exception {
+        assertFalse(ward.trail().records(r -> "badge-tap-refused".equals(r.at("unmapped.keycloak.details.hipaa_event"))
                 && reason.equals(r.at("unmapped.keycloak.details.reason"))).isEmpty(), "refusal '" + reason + "' is in the audit trail");
     }
 }

@@ -3,22 +3,19 @@ package org.hipaaiam.it.emergency;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.hipaaiam.it.support.DemoRealm;
 
-/** A caller of the break-glass REST API with a demo user's token (password + TOTP direct grant on admin-cli). */
+/** A caller of the break-glass REST API with a person's access token. */
 final class BreakGlassApi {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String PRIVACY_OFFICER = "mbrown5532";
-    static final String IAM_ADMIN = "adm-jsmith4821";
+    static final String PRIVACY_OFFICER = DemoRealm.PRIVACY_OFFICER;
+    static final String IAM_ADMIN = DemoRealm.IAM_ADMIN;
 
     private final String realmUrl;
     private final String token;
@@ -29,17 +26,9 @@ final class BreakGlassApi {
         this.token = token;
     }
 
-    static BreakGlassApi as(String realmUrl, String username) throws Exception {
-        Map<String, String> form = Map.of("grant_type", "password", "client_id", "admin-cli", "username", username,
-                "password", DemoRealm.DEMO_PASSWORD, "totp", OneTimeCodes.next(username));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(realmUrl + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(form))).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new AssertionError("token for " + username + ": " + response.statusCode() + " " + response.body());
-        }
-        return new BreakGlassApi(realmUrl, (String) JSON.readValue(response.body(), Map.class).get("access_token"));
+    /** The API as the holder of this access token (see {@code Tokens.signIn}). */
+    static BreakGlassApi as(String realmUrl, String accessToken) {
+        return new BreakGlassApi(realmUrl, accessToken);
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -75,11 +64,5 @@ final class BreakGlassApi {
 
     private HttpRequest.Builder base(String path) {
         return HttpRequest.newBuilder(URI.create(realmUrl + "/hipaa-break-glass/" + path)).header("Authorization", "Bearer " + token);
-    }
-
-    static String form(Map<String, String> params) {
-        return params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 }

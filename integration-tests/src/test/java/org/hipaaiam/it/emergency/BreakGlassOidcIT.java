@@ -6,24 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.hipaaiam.it.support.AuditTrail;
+import org.hipaaiam.it.support.BreakGlassPage;
 import org.hipaaiam.it.support.CallbackReceiver;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
-import org.hipaaiam.it.support.OidcDemoApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.hipaaiam.it.support.InjectScene;
+import org.hipaaiam.it.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
-import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /** Break-the-glass from the demo clinical app over OIDC: fresh re-authentication, reason, claims, alert, case. */
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
@@ -35,45 +31,25 @@ class BreakGlassOidcIT {
     @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.METHOD)
     ManagedRealm realm;
 
-    @InjectWebDriver
-    ManagedWebDriver browser;
-
-    @InjectTimeOffSet
-    TimeOffSet timeOffSet;
-
-    private ClinicalAppScene scene;
-    private CallbackReceiver app;
-    private PrivacyOffice privacyOffice;
-    private BreakGlassBrowser clinician;
-
-    @BeforeEach
-    void start() throws Exception {
-        scene = ClinicalAppScene.open(realm, browser);
-        app = scene.app;
-        privacyOffice = scene.privacyOffice;
-        clinician = scene.browser;
-    }
-
-    @AfterEach
-    void stop() {
-        timeOffSet.set(0);
-        scene.close();
-    }
+    @InjectScene
+    BreakGlassScene scene;
 
     @Test
     void clinicianBreaksTheGlassAndTokensStateEmergencyAccess() throws Exception {
+        BreakGlassBrowser clinician = scene.clinician;
         clinician.request(BreakGlassBrowser.ELEVATE, "Patient/MRN-000123");
         assertTrue(clinician.asksToSignIn(), "break-glass starts with the realm's sign-in");
         clinician.signIn(DemoRealm.CLINICIAN);
 
-        assertTrue(clinician.showsBreakGlassForm(), clinician.pageSource());
-        assertTrue(clinician.offeredReasonCodes().containsAll(List.of("ETREAT", "BTG", "MCI")), clinician.offeredReasonCodes().toString());
-        assertTrue(clinician.shownContext().contains("Patient/MRN-000123"));
-        clinician.breakTheGlass("ETREAT", REASON);
+        BreakGlassPage form = clinician.breakGlassForm();
+        assertTrue(form.isShown(), form.pageSource());
+        assertTrue(form.offeredReasonCodes().containsAll(List.of("ETREAT", "BTG", "MCI")), form.offeredReasonCodes().toString());
+        assertTrue(form.shownContext().contains("Patient/MRN-000123"));
+        form.breakTheGlass("ETREAT", REASON);
 
-        CallbackReceiver.Received callback = app.next();
+        CallbackReceiver.Received callback = scene.app.next();
         assertEquals("success", callback.params().get("kc_action_status"), callback.params().toString());
-        Tokens tokens = Tokens.of(new OidcDemoApp(realm.getBaseUrl()).redeem(callback.params().get("code"), clinician.verifier()));
+        Tokens tokens = scene.redeem(callback);
 
         assertEquals("BTG", tokens.access().getStringClaim("purpose_of_use"));
         assertEquals("BTG", tokens.id().getStringClaim("purpose_of_use"));
@@ -86,12 +62,12 @@ class BreakGlassOidcIT {
         assertTrue(roles.contains("emergency-access"), roles.toString());
         String caseId = (String) access.get("case_id");
 
-        Map<?, ?> alert = privacyOffice.nextAlertNamed("break-glass-elevation");
+        Map<?, ?> alert = scene.privacyOffice.nextAlertNamed("break-glass-elevation");
         assertEquals(DemoRealm.CLINICIAN, PrivacyOffice.usernameOf(alert));
-        AuditTrail.single(r -> "break-glass-elevation".equals(r.at("unmapped.keycloak.details.hipaa_event"))
+        scene.trail().single(r -> "break-glass-elevation".equals(r.at("unmapped.keycloak.details.hipaa_event"))
                 && caseId.equals(r.at("unmapped.keycloak.details.case_id")));
 
-        Map<String, Object> opened = BreakGlassApi.as(realm.getBaseUrl(), BreakGlassApi.PRIVACY_OFFICER).caseById(caseId);
+        Map<String, Object> opened = scene.apiAs(BreakGlassApi.PRIVACY_OFFICER).caseById(caseId);
         assertEquals("open", opened.get("status"));
         assertEquals(DemoRealm.CLINICIAN, opened.get("username"));
         assertEquals("Patient/MRN-000123", opened.get("context"));
@@ -102,89 +78,90 @@ class BreakGlassOidcIT {
 
     @Test
     void anSsoSessionAloneDoesNotElevate() throws Exception {
+        BreakGlassBrowser clinician = scene.clinician;
         clinician.request(null, null);
         clinician.signIn(DemoRealm.CLINICIAN);
-        assertNotNull(app.next().params().get("code"));
+        assertNotNull(scene.app.next().params().get("code"));
 
-        timeOffSet.set(5);
+        scene.serverClockAhead(Duration.ofSeconds(5));
         clinician.request(BreakGlassBrowser.ELEVATE, null);
         assertTrue(clinician.asksToSignIn(), "the existing session is not enough: the realm's sign-in runs again");
-        assertFalse(clinician.showsBreakGlassForm());
+        assertFalse(clinician.breakGlassForm().isShown());
         clinician.signIn(DemoRealm.CLINICIAN);
-        assertTrue(clinician.showsBreakGlassForm(), "after re-authentication the form is shown");
+        assertTrue(clinician.breakGlassForm().isShown(), "after re-authentication the form is shown");
     }
 
     @Test
     void aStaleAuthenticationIsSentThroughSignInAgain() throws Exception {
-        setRealmAttribute("hipaa.breakGlass.reauthMaxAgeSeconds", "300");
+        BreakGlassBrowser clinician = scene.clinician;
+        scene.setRealmAttribute("hipaa.breakGlass.reauthMaxAgeSeconds", "300");
         clinician.request(null, null);
         clinician.signIn(DemoRealm.CLINICIAN);
-        app.next();
+        scene.app.next();
 
         clinician.request(BreakGlassBrowser.ELEVATE, null);
-        assertTrue(clinician.showsBreakGlassForm(), "an authentication 0 s old is fresh enough for a 300 s window");
-        clinician.cancel();
-        assertEquals("cancelled", app.next().params().get("kc_action_status"));
+        assertTrue(clinician.breakGlassForm().isShown(), "an authentication 0 s old is fresh enough for a 300 s window");
+        clinician.breakGlassForm().cancel();
+        assertEquals("cancelled", scene.app.next().params().get("kc_action_status"));
 
-        timeOffSet.set(301);
+        scene.serverClockAhead(Duration.ofSeconds(301));
         clinician.request(BreakGlassBrowser.ELEVATE, null);
         assertTrue(clinician.asksToSignIn(), "301 s after sign-in the realm's sign-in runs again");
     }
 
     @Test
     void aMissingReasonIsRefusedAndNothingIsElevated() throws Exception {
+        BreakGlassBrowser clinician = scene.clinician;
         clinician.request(BreakGlassBrowser.ELEVATE, null);
         clinician.signIn(DemoRealm.CLINICIAN);
-        clinician.breakTheGlass("BTG", "");
-        assertTrue(clinician.showsBreakGlassForm(), "the form is shown again");
-        assertTrue(clinician.alert().contains("Write the reason"), clinician.alert());
-        clinician.breakTheGlass("", REASON);
-        assertTrue(clinician.alert().contains("Choose a reason code"), clinician.alert());
+        BreakGlassPage form = clinician.breakGlassForm();
+        form.breakTheGlass("BTG", "");
+        assertTrue(form.isShown(), "the form is shown again");
+        assertTrue(form.error().contains("Write the reason"), form.pageSource());
+        form.breakTheGlass("", REASON);
+        assertTrue(form.error().contains("Choose a reason code"), form.pageSource());
 
-        clinician.cancel();
-        CallbackReceiver.Received callback = app.next();
+        form.cancel();
+        CallbackReceiver.Received callback = scene.app.next();
         assertEquals("cancelled", callback.params().get("kc_action_status"));
-        Tokens tokens = Tokens.of(new OidcDemoApp(realm.getBaseUrl()).redeem(callback.params().get("code"), clinician.verifier()));
+        Tokens tokens = scene.redeem(callback);
         assertNull(tokens.access().getClaim("purpose_of_use"));
-        assertFalse(AuditTrail.records(r -> "emergency-access-invalid-request".equals(r.at("unmapped.keycloak.details.hipaa_event"))
+        assertFalse(scene.trail().records(r -> "emergency-access-invalid-request".equals(r.at("unmapped.keycloak.details.hipaa_event"))
                 && DemoRealm.CLINICIAN.equals(r.at("user.name"))).isEmpty(), "refused input is audited");
     }
 
     @Test
     void anAccountWithoutTheClinicianRoleIsRefused() throws Exception {
-        clinician.request(BreakGlassBrowser.ELEVATE, null);
-        clinician.signIn(BreakGlassApi.PRIVACY_OFFICER);
+        scene.clinician.request(BreakGlassBrowser.ELEVATE, null);
+        scene.clinician.signIn(BreakGlassApi.PRIVACY_OFFICER);
 
-        CallbackReceiver.Received callback = app.next();
+        CallbackReceiver.Received callback = scene.app.next();
         assertEquals("access_denied", callback.params().get("error"), callback.params().toString());
         assertNull(callback.params().get("code"), "the app gets no code, so no token at all");
-        Map<?, ?> alert = privacyOffice.nextAlertNamed("break-glass-refused");
+        Map<?, ?> alert = scene.privacyOffice.nextAlertNamed("break-glass-refused");
         assertEquals(BreakGlassApi.PRIVACY_OFFICER, PrivacyOffice.usernameOf(alert));
     }
 
     @Test
     void emergencyClaimsAreGoneFromTokensIssuedAfterExpiry() throws Exception {
-        setRealmAttribute("hipaa.breakGlass.elevationSeconds", "120");
+        BreakGlassBrowser clinician = scene.clinician;
+        scene.setRealmAttribute("hipaa.breakGlass.elevationSeconds", "120");
         clinician.request(BreakGlassBrowser.ELEVATE, null);
         clinician.signIn(DemoRealm.CLINICIAN);
-        clinician.breakTheGlass("BTG", REASON);
-        Tokens elevated = Tokens.of(new OidcDemoApp(realm.getBaseUrl()).redeem(app.next().params().get("code"), clinician.verifier()));
+        clinician.breakGlassForm().breakTheGlass("BTG", REASON);
+        Tokens elevated = scene.redeem(scene.app.next());
         assertEquals("BTG", elevated.access().getStringClaim("purpose_of_use"));
 
-        timeOffSet.set(60);
-        Tokens stillElevated = elevated.refreshed(realm.getBaseUrl());
+        scene.serverClockAhead(Duration.ofSeconds(60));
+        Tokens stillElevated = elevated.refreshed(scene.app);
         assertEquals("BTG", stillElevated.access().getStringClaim("purpose_of_use"), "within the elevation refreshes keep it");
 
-        timeOffSet.set(121);
-        Tokens afterExpiry = stillElevated.refreshed(realm.getBaseUrl());
+        scene.serverClockAhead(Duration.ofSeconds(121));
+        Tokens afterExpiry = stillElevated.refreshed(scene.app);
         assertNull(afterExpiry.access().getClaim("purpose_of_use"), "server clock moved past the elevation's end");
         assertNull(afterExpiry.access().getClaim("emergency_access"));
         @SuppressWarnings("unchecked")
         List<String> roles = (List<String>) afterExpiry.access().getJSONObjectClaim("realm_access").get("roles");
         assertFalse(roles.contains("emergency-access"));
-    }
-
-    private void setRealmAttribute(String key, String value) {
-        PrivacyOffice.setRealmAttribute(realm, key, value);
     }
 }

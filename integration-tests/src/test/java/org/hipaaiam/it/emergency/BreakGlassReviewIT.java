@@ -12,69 +12,47 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.CallbackReceiver;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.hipaaiam.it.support.InjectScene;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /** Only the Privacy Office reviews and exports cases; only IAM admins declare an emergency, which opens break-glass to all workforce. */
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
 class BreakGlassReviewIT {
 
-    /** A clinician without a pending justification (one pending blocks password grants: "not fully set up"). */
-    static final String OTHER_CLINICIAN = "tnguyen7310";
+    /** A clinician without a pending justification (one pending stops her sign-in at the justification page). */
+    static final String OTHER_CLINICIAN = DemoRealm.OTHER_CLINICIAN;
 
     @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.METHOD)
     ManagedRealm realm;
 
-    @InjectWebDriver
-    ManagedWebDriver browser;
-
-    private ClinicalAppScene scene;
-    private CallbackReceiver app;
-    private PrivacyOffice privacyOffice;
-    private BreakGlassBrowser clinician;
-
-    @BeforeEach
-    void start() throws Exception {
-        scene = ClinicalAppScene.open(realm, browser);
-        app = scene.app;
-        privacyOffice = scene.privacyOffice;
-        clinician = scene.browser;
-    }
-
-    @AfterEach
-    void stop() {
-        scene.close();
-    }
+    @InjectScene
+    BreakGlassScene scene;
 
     @Test
     void onlyPrivacyOfficersReviewAndRefusalsAreAudited() throws Exception {
-        assertEquals("success", clinician.elevate(app, DemoRealm.CLINICIAN, "Stroke alert, CT history needed").params().get("kc_action_status"));
+        assertEquals("success", scene.clinician.elevate(DemoRealm.CLINICIAN, "Stroke alert, CT history needed").params().get("kc_action_status"));
 
         HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(realm.getBaseUrl() + "/hipaa-break-glass/cases")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, anonymous.statusCode());
         for (String notReviewer : List.of(OTHER_CLINICIAN, BreakGlassApi.IAM_ADMIN)) {
-            HttpResponse<String> refused = BreakGlassApi.as(realm.getBaseUrl(), notReviewer).get("cases");
+            HttpResponse<String> refused = scene.apiAs(notReviewer).get("cases");
             assertEquals(403, refused.statusCode(), refused.body());
             assertEquals("forbidden", BreakGlassApi.JSON.readValue(refused.body(), Map.class).get("error"));
         }
         for (String notReviewer : List.of(OTHER_CLINICIAN, BreakGlassApi.IAM_ADMIN)) {
-            assertFalse(AuditTrail.records(r -> "emergency-access-forbidden".equals(r.at("unmapped.keycloak.details.hipaa_event"))
+            assertFalse(scene.trail().records(r -> "emergency-access-forbidden".equals(r.at("unmapped.keycloak.details.hipaa_event"))
                     && notReviewer.equals(r.at("user.name"))).isEmpty(), "the refusal of " + notReviewer + " is audited");
         }
 
-        BreakGlassApi reviewer = BreakGlassApi.as(realm.getBaseUrl(), BreakGlassApi.PRIVACY_OFFICER);
+        BreakGlassApi reviewer = scene.apiAs(BreakGlassApi.PRIVACY_OFFICER);
         List<Map<String, Object>> open = reviewer.cases("open");
         assertEquals(1, open.size());
         String caseId = (String) open.get(0).get("id");
@@ -114,10 +92,10 @@ class BreakGlassReviewIT {
     @Test
     void aDeclaredEmergencyLetsAnyWorkforceAccountBreakTheGlassUntilItEnds() throws Exception {
         long until = Instant.now().getEpochSecond() + 3600;
-        BreakGlassApi officer = BreakGlassApi.as(realm.getBaseUrl(), BreakGlassApi.PRIVACY_OFFICER);
+        BreakGlassApi officer = scene.apiAs(BreakGlassApi.PRIVACY_OFFICER);
         assertEquals(403, officer.post("emergency", Map.of("reason", "Ransomware", "until", until)).statusCode(), "declaring is for IAM admins");
 
-        BreakGlassApi iamAdmin = BreakGlassApi.as(realm.getBaseUrl(), BreakGlassApi.IAM_ADMIN);
+        BreakGlassApi iamAdmin = scene.apiAs(BreakGlassApi.IAM_ADMIN);
         assertEquals(400, iamAdmin.post("emergency", Map.of("reason", "Ransomware", "until", 5)).statusCode(), "an end in the past is refused");
         assertEquals(400, iamAdmin.post("emergency", Map.of("until", until)).statusCode(), "a reason is required");
         assertNull(realm.admin().toRepresentation().getAttributes().get("hipaa.emergency.declared.until"), "refusals change nothing");
@@ -128,23 +106,24 @@ class BreakGlassReviewIT {
         assertEquals(Long.toString(until), attributes.get("hipaa.emergency.declared.until"));
         assertEquals("EHR downtime, mass casualty incident", attributes.get("hipaa.emergency.declared.reason"));
         assertEquals(BreakGlassApi.IAM_ADMIN, attributes.get("hipaa.emergency.declared.by"));
-        assertEquals(BreakGlassApi.IAM_ADMIN, PrivacyOffice.usernameOf(privacyOffice.nextAlertNamed("break-glass-emergency-declared")));
+        assertEquals(BreakGlassApi.IAM_ADMIN, PrivacyOffice.usernameOf(scene.privacyOffice.nextAlertNamed("break-glass-emergency-declared")));
 
-        CallbackReceiver.Received elevated = clinician.elevate(app, BreakGlassApi.PRIVACY_OFFICER, "Covering triage during the incident");
+        CallbackReceiver.Received elevated = scene.clinician.elevate(BreakGlassApi.PRIVACY_OFFICER, "Covering triage during the incident");
         assertEquals("success", elevated.params().get("kc_action_status"), "a non-clinician may break the glass during the emergency");
         assertEquals(Boolean.TRUE, officer.cases("open").get(0).get("declaredEmergency"));
 
         assertEquals(200, iamAdmin.delete("emergency").statusCode());
         assertFalse(realm.admin().toRepresentation().getAttributes().containsKey("hipaa.emergency.declared.until"));
-        privacyOffice.nextAlertNamed("break-glass-emergency-ended");
+        scene.privacyOffice.nextAlertNamed("break-glass-emergency-ended");
         assertEquals(409, iamAdmin.delete("emergency").statusCode(), "nothing left to end");
 
+        BreakGlassBrowser clinician = scene.clinician;
         clinician.forgetSessions();
         clinician.request(BreakGlassBrowser.ELEVATE, null);
         clinician.signIn(BreakGlassApi.PRIVACY_OFFICER);
-        if (clinician.showsJustificationForm()) {
-            clinician.justify("Covered triage while the EHR was down during the incident");
+        if (clinician.justificationPage().isShown()) {
+            clinician.justificationPage().justify("Covered triage while the EHR was down during the incident");
         }
-        assertEquals("access_denied", app.next().params().get("error"), "after the emergency the role is needed again");
+        assertEquals("access_denied", scene.app.next().params().get("error"), "after the emergency the role is needed again");
     }
 }

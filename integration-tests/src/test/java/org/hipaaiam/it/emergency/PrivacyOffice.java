@@ -2,6 +2,7 @@ package org.hipaaiam.it.emergency;
 
 import java.util.Map;
 import org.hipaaiam.events.alert.AlertSettings;
+import org.hipaaiam.it.support.Alerts;
 import org.hipaaiam.it.support.WebhookReceiver;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -12,22 +13,25 @@ final class PrivacyOffice implements AutoCloseable {
     static final int PORT = 8084;
 
     private final WebhookReceiver receiver;
+    private final ManagedRealm realm;
 
-    private PrivacyOffice(WebhookReceiver receiver) {
+    private PrivacyOffice(WebhookReceiver receiver, ManagedRealm realm) {
         this.receiver = receiver;
+        this.realm = realm;
     }
 
     static PrivacyOffice listen(ManagedRealm realm) throws Exception {
         setRealmAttribute(realm, AlertSettings.WEBHOOK_URL, "http://127.0.0.1:" + PORT + "/alerts");
         setRealmAttribute(realm, AlertSettings.WEBHOOK_SECRET, "demo-webhook-secret");
-        return new PrivacyOffice(WebhookReceiver.listen(PORT));
+        return new PrivacyOffice(WebhookReceiver.listen(PORT), realm);
     }
 
-    /** The next break-glass alert for the given `hipaa_event`; other alerts may arrive in between. */
+    /** The next break-glass alert of this test for the given `hipaa_event`; other alerts may arrive in between. */
     Map<?, ?> nextAlertNamed(String hipaaEvent) throws Exception {
         while (true) {
-            Map<?, ?> alert = BreakGlassApi.JSON.readValue(receiver.next(30).body(), Map.class);
-            if ("break-glass".equals(alert.get("rule")) && String.valueOf(alert.get("title")).contains(hipaaEvent)) {
+            Map<?, ?> alert = Alerts.parse(receiver.next(30).body());
+            if ("break-glass".equals(alert.get("rule")) && String.valueOf(alert.get("title")).contains(hipaaEvent)
+                    && Alerts.isAboutThisImport(realm, alert)) {
                 return alert;
             }
         }

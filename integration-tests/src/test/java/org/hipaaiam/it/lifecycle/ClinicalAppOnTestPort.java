@@ -2,20 +2,13 @@ package org.hipaaiam.it.lifecycle;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.hipaaiam.it.support.CallbackReceiver;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.OidcDemoApp;
-import org.hipaaiam.it.support.Pkce;
-import org.hipaaiam.it.support.SignInPage;
+import org.hipaaiam.it.support.Tokens;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -30,7 +23,6 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 final class ClinicalAppOnTestPort implements AutoCloseable {
 
     static final int PORT = 8091;
-    static final String REDIRECT_URI = "http://localhost:" + PORT + "/callback";
     static final String BACKCHANNEL_LOGOUT_URL = "http://localhost:" + PORT + "/backchannel-logout";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,23 +31,21 @@ final class ClinicalAppOnTestPort implements AutoCloseable {
     }
 
     private final ManagedRealm realm;
-    private final CallbackReceiver receiver;
     private final OidcDemoApp app;
-    private final HttpClient http = HttpClient.newHttpClient();
 
-    private ClinicalAppOnTestPort(ManagedRealm realm, CallbackReceiver receiver) {
+    private ClinicalAppOnTestPort(ManagedRealm realm, OidcDemoApp app) {
         this.realm = realm;
-        this.receiver = receiver;
-        this.app = new OidcDemoApp(realm.getBaseUrl(), REDIRECT_URI);
+        this.app = app;
     }
 
     static ClinicalAppOnTestPort start(ManagedRealm realm) throws IOException {
         enableLifecycleFeatures(realm);
+        OidcDemoApp app = OidcDemoApp.listenOn(realm.getBaseUrl(), PORT);
         ClientRepresentation client = realm.admin().clients().findByClientId(DemoRealm.OIDC_CLIENT).get(0);
-        client.setRedirectUris(List.of(REDIRECT_URI));
+        client.setRedirectUris(List.of(app.redirectUri()));
         client.getAttributes().put("backchannel.logout.url", BACKCHANNEL_LOGOUT_URL);
         realm.admin().clients().get(client.getId()).update(client);
-        return new ClinicalAppOnTestPort(realm, CallbackReceiver.listen(PORT, "/"));
+        return new ClinicalAppOnTestPort(realm, app);
     }
 
     /**
@@ -75,36 +65,15 @@ final class ClinicalAppOnTestPort implements AutoCloseable {
      */
     SignedIn signIn(ManagedWebDriver browser, String username) throws Exception {
         allowOfflineAccess(username);
-        Pkce online = Pkce.create();
-        SignInPage.openFresh(browser, realm.getBaseUrl(), authorizationUrl("openid", online))
-                .signIn(username, DemoRealm.DEMO_PASSWORD, DemoRealm.otpSecretOf(username));
-        String onlineRefresh = redeem(online);
-        Pkce offline = Pkce.create();
-        browser.open(authorizationUrl("openid offline_access", offline));
-        String offlineRefresh = redeem(offline);
+        Tokens online = Tokens.signIn(browser, app, username);
+        Tokens offline = Tokens.throughSession(browser, app, Map.of("scope", "openid offline_access"));
 
         UserResource user = realm.admin().users().get(userId(username));
         String clientUuid = realm.admin().clients().findByClientId(DemoRealm.OIDC_CLIENT).get(0).getId();
         if (user.getUserSessions().size() != 1 || user.getOfflineSessions(clientUuid).size() != 1) {
             throw new AssertionError("Expected one online and one offline session after sign-in");
         }
-        return new SignedIn(onlineRefresh, offlineRefresh);
-    }
-
-    private String authorizationUrl(String scope, Pkce pkce) {
-        return app.authorizationUrl(Map.of("scope", scope, "code_challenge", pkce.challenge(), "code_challenge_method", "S256"));
-    }
-
-    private String redeem(Pkce pkce) throws Exception {
-        CallbackReceiver.Received callback = receiver.next();
-        if (!"/callback".equals(callback.path())) {
-            throw new AssertionError("Expected the sign-in callback, got " + callback);
-        }
-        HttpResponse<String> tokens = app.redeem(callback.params().get("code"), pkce.verifier());
-        if (tokens.statusCode() != 200) {
-            throw new AssertionError("Code redemption failed: " + tokens.body());
-        }
-        return (String) JSON.readValue(tokens.body(), Map.class).get("refresh_token");
+        return new SignedIn(online.refreshToken(), offline.refreshToken());
     }
 
     /** The demo users hold only their workforce roles; offline access is granted here, as an app would request it. */
@@ -119,7 +88,7 @@ final class ClinicalAppOnTestPort implements AutoCloseable {
 
     /** The claims of the next back-channel logout token the app receives. */
     Map<?, ?> nextLogoutToken() throws Exception {
-        CallbackReceiver.Received logout = receiver.next();
+        CallbackReceiver.Received logout = app.next();
         if (!"/backchannel-logout".equals(logout.path())) {
             throw new AssertionError("Expected a back-channel logout, got " + logout);
         }
@@ -129,19 +98,11 @@ final class ClinicalAppOnTestPort implements AutoCloseable {
 
     /** What the app gets when it tries to keep using a refresh token. */
     int refresh(String refreshToken) throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString(
-                (DemoRealm.OIDC_CLIENT + ":" + DemoRealm.OIDC_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/protocol/openid-connect/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token="
-                        + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8)))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        return app.refresh(refreshToken).statusCode();
     }
 
     @Override
     public void close() {
-        receiver.close();
+        app.close();
     }
 }

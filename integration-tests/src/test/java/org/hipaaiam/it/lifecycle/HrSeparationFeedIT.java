@@ -10,79 +10,53 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.AuditTrail.StoredRecord;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.hipaaiam.it.support.InjectScene;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
-import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import org.keycloak.testframework.util.ApiUtil;
 
 /** HR reports a separation; every account of the employee is disabled and signed out at once or when it takes effect. */
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
 class HrSeparationFeedIT {
 
-    @InjectRealm(fromJson = DemoRealm.JSON)
+    // A fresh realm per test: separations disable accounts of the shipped realm.
+    @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.METHOD)
     ManagedRealm realm;
 
-    @InjectWebDriver
-    ManagedWebDriver browser;
-
-    @InjectTimeOffSet
-    TimeOffSet timeOffSet;
-
-    private ClinicalAppOnTestPort app;
-    private HrFeed hr;
-
-    @BeforeEach
-    void startTheAppAndTheFeed() throws Exception {
-        app = ClinicalAppOnTestPort.start(realm);
-        hr = new HrFeed(realm.getBaseUrl());
-    }
-
-    @AfterEach
-    void stopTheApp() {
-        app.close();
-    }
+    @InjectScene
+    LifecycleScene scene;
 
     @Test
     void separationDisablesEveryAccountOfTheEmployeeAndEndsTheirSessions() throws Exception {
-        long start = System.currentTimeMillis();
-        ClinicalAppOnTestPort.SignedIn signedIn = app.signIn(browser, DemoRealm.CLINICIAN);
-        String token = hrToken();
+        HrFeed hr = scene.hr;
+        ClinicalAppOnTestPort.SignedIn signedIn = scene.signIn(DemoRealm.CLINICIAN);
+        String token = scene.hrToken();
 
         HrFeed.Answer answer = hr.sendSigned(token, HrFeed.separation("hr-sep-4821", DemoRealm.CLINICIAN_EMPLOYEE_NUMBER));
 
         assertEquals(200, answer.status(), answer.json().toString());
         assertEquals("separated", answer.json().get("status"));
         List<?> accounts = (List<?>) answer.json().get("accounts");
-        assertEquals(Set.of(DemoRealm.CLINICIAN, "adm-jsmith4821"),
+        assertEquals(Set.of(DemoRealm.CLINICIAN, DemoRealm.IAM_ADMIN),
                 accounts.stream().map(a -> ((Map<?, ?>) a).get("username")).collect(Collectors.toSet()),
                 "the workforce account and the separate admin account share the employee number");
-        assertFalse(user(DemoRealm.CLINICIAN).isEnabled());
-        assertFalse(user("adm-jsmith4821").isEnabled());
+        assertFalse(scene.user(DemoRealm.CLINICIAN).isEnabled());
+        assertFalse(scene.user(DemoRealm.IAM_ADMIN).isEnabled());
 
-        String userId = user(DemoRealm.CLINICIAN).getId();
-        assertEquals(userId, app.nextLogoutToken().get("sub"), "the app hears of the logout");
-        assertEquals(400, app.refresh(signedIn.onlineRefreshToken()), "the online refresh token no longer works");
-        assertEquals(400, app.refresh(signedIn.offlineRefreshToken()), "the offline token no longer works");
-        StoredRecord revoked = AuditTrail.single(r -> isAfter(r, start) && "USER_SESSION_DELETED".equals(r.at("unmapped.keycloak.type"))
-                && userId.equals(r.at("user.uid")));
+        String userId = scene.user(DemoRealm.CLINICIAN).getId();
+        assertEquals(userId, scene.app.nextLogoutToken().get("sub"), "the app hears of the logout");
+        assertEquals(400, scene.app.refresh(signedIn.onlineRefreshToken()), "the online refresh token no longer works");
+        assertEquals(400, scene.app.refresh(signedIn.offlineRefreshToken()), "the offline token no longer works");
+        StoredRecord revoked = scene.revocationOf(userId);
         assertEquals("hr-feed", revoked.at("unmapped.keycloak.details.revocation_trigger"));
         assertEquals("hr-sep-4821", revoked.at("unmapped.keycloak.details.hr_event_id"));
-        assertEquals("1", revoked.at("unmapped.keycloak.details.online_sessions_ended"));
-        assertEquals("1", revoked.at("unmapped.keycloak.details.offline_sessions_ended"));
-        StoredRecord disabled = AuditTrail.single(r -> isAfter(r, start) && "UPDATE".equals(r.at("unmapped.keycloak.operation_type"))
+        LifecycleScene.assertBothSessionsCounted(revoked);
+        StoredRecord disabled = scene.trail().single(r -> "UPDATE".equals(r.at("unmapped.keycloak.operation_type"))
                 && userId.equals(r.at("user.uid")));
         assertEquals("service-account-hr-feed", disabled.at("actor.user.name"), disabled.text());
         assertEquals("hr-sep-4821", disabled.at("unmapped.keycloak.details.hr_event_id"));
@@ -102,12 +76,12 @@ class HrSeparationFeedIT {
 
     @Test
     void refusedRequestsChangeNothingAndAreAuditedWithTheReason() throws Exception {
-        long start = System.currentTimeMillis();
-        String token = hrToken();
+        HrFeed hr = scene.hr;
+        String token = scene.hrToken();
         String body = HrFeed.separation("hr-sep-7310", "7310");
         long now = System.currentTimeMillis() / 1000;
 
-        String otherService = tokenWithoutHrRole();
+        String otherService = scene.tokenWithoutUserRoles();
         HrFeed.assertRefused("unauthenticated", 401, hr.sendSigned(null, body));
         HrFeed.assertRefused("forbidden", 403, hr.sendSigned(otherService, body));
         HrFeed.assertRefused("forbidden", 403, hr.evidence(otherService));
@@ -116,8 +90,8 @@ class HrSeparationFeedIT {
         HrFeed.assertRefused("malformed_request", 400, hr.sendSigned(token, "{\"eventId\": \"hr-sep-7310\""));
         HrFeed.assertRefused("unknown_employee", 404, hr.sendSigned(token, HrFeed.separation("hr-sep-0000", "99990000")));
 
-        assertTrue(user("tnguyen7310").isEnabled(), "nothing changed");
-        List<StoredRecord> refusals = AuditTrail.records(r -> isAfter(r, start) && "hr-feed".equals(r.at("unmapped.keycloak.details.source"))
+        assertTrue(scene.user(DemoRealm.OTHER_CLINICIAN).isEnabled(), "nothing changed");
+        List<StoredRecord> refusals = scene.trail().records(r -> "hr-feed".equals(r.at("unmapped.keycloak.details.source"))
                 && "Failure".equals(r.at("status")));
         assertEquals(Set.of("unauthenticated", "forbidden", "invalid_signature", "stale_timestamp", "malformed_request", "unknown_employee"),
                 refusals.stream().map(r -> r.at("status_detail")).collect(Collectors.toSet()));
@@ -126,72 +100,37 @@ class HrSeparationFeedIT {
 
     @Test
     void futureDatedSeparationTakesEffectWhenDueWithTheServerClockMoved() throws Exception {
-        long start = System.currentTimeMillis();
-        app.signIn(browser, "mbrown5532");
+        scene.signIn(DemoRealm.PRIVACY_OFFICER);
         // Within the realm's 15-minute SSO idle timeout, so the session is still alive to be ended when it is due.
         Instant effectiveAt = Instant.now().plus(Duration.ofMinutes(10));
 
-        HrFeed.Answer answer = hr.sendSigned(hrToken(), "{\"eventId\": \"hr-sep-5532\", \"employeeNumber\": \"5532\", \"effectiveAt\": \""
+        HrFeed.Answer answer = scene.hr.sendSigned(scene.hrToken(), "{\"eventId\": \"hr-sep-5532\", \"employeeNumber\": \"5532\", \"effectiveAt\": \""
                 + effectiveAt + "\"}");
 
         assertEquals(200, answer.status(), answer.json().toString());
         assertEquals("scheduled", answer.json().get("status"));
         Thread.sleep(3_000); // more than one due-check interval (2 s): nothing happens before the effective time
-        assertTrue(user("mbrown5532").isEnabled(), "still enabled before the effective time");
+        assertTrue(scene.user(DemoRealm.PRIVACY_OFFICER).isEnabled(), "still enabled before the effective time");
 
-        timeOffSet.set(Duration.ofMinutes(10).plusSeconds(30));
-        String userId = user("mbrown5532").getId();
-        assertEquals(userId, app.nextLogoutToken().get("sub"), "the app hears of the logout once the separation is due");
-        awaitDisabled("mbrown5532");
-        StoredRecord revoked = AuditTrail.single(r -> isAfter(r, start) && "USER_SESSION_DELETED".equals(r.at("unmapped.keycloak.type"))
-                && userId.equals(r.at("user.uid")));
-        assertEquals("hr-feed-scheduled", revoked.at("unmapped.keycloak.details.revocation_trigger"));
+        scene.serverClockAhead(Duration.ofMinutes(10).plusSeconds(30));
+        String userId = scene.user(DemoRealm.PRIVACY_OFFICER).getId();
+        assertEquals(userId, scene.app.nextLogoutToken().get("sub"), "the app hears of the logout once the separation is due");
+        scene.awaitEnabled(DemoRealm.PRIVACY_OFFICER, false, Duration.ofSeconds(10));
+        assertEquals("hr-feed-scheduled", scene.revocationOf(userId).at("unmapped.keycloak.details.revocation_trigger"));
     }
 
     @Test
     void rosterReconciliationNamesAccountsHrNoLongerListsAndEmployeesWithoutAccounts() throws Exception {
-        HrFeed.Answer answer = hr.sendRoster(hrToken(), "{\"rosterId\": \"roster-2026-11-22\", \"employeeNumbers\": [\"4821\", \"5532\", \"9050\"]}");
+        HrFeed.Answer answer = scene.hr.sendRoster(scene.hrToken(),
+                "{\"rosterId\": \"roster-2026-11-22\", \"employeeNumbers\": [\"4821\", \"5532\", \"9050\"]}");
 
         assertEquals(200, answer.status(), answer.json().toString());
-        Set<Object> orphaned = ((List<?>) answer.json().get("toDisable")).stream().map(a -> ((Map<?, ?>) a).get("username")).collect(Collectors.toSet());
-        assertTrue(orphaned.contains("tnguyen7310"), "7310 is not on the roster: " + answer.json());
+        Set<Object> orphaned = answer.usernames("toDisable");
+        assertTrue(orphaned.contains(DemoRealm.OTHER_CLINICIAN), "7310 is not on the roster: " + answer.json());
         assertFalse(orphaned.contains(DemoRealm.CLINICIAN), "4821 is on the roster");
         assertFalse(orphaned.contains("svc-epic-hl7"), "service accounts are exempt");
         assertEquals("dry-run", answer.json().get("mode"));
         assertTrue(((List<?>) answer.json().get("missing")).contains("9050"), "9050 has no account");
-        assertTrue(user("tnguyen7310").isEnabled(), "reconciliation reports; it does not disable");
-    }
-
-    private String hrToken() throws Exception {
-        return ServiceAccount.hrFeedToken(realm.getBaseUrl());
-    }
-
-    /** Any other service account: a valid token, but not the HR system. */
-    private String tokenWithoutHrRole() throws Exception {
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId("reporting-job");
-        client.setSecret("reporting-job-secret");
-        client.setPublicClient(false);
-        client.setServiceAccountsEnabled(true);
-        client.setStandardFlowEnabled(false);
-        ApiUtil.getCreatedId(realm.admin().clients().create(client));
-        return ServiceAccount.token(realm.getBaseUrl(), "reporting-job", "reporting-job-secret");
-    }
-
-    /** Apps are told before the scheduler's transaction commits; the disabled flag is visible just after. */
-    private void awaitDisabled(String username) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (user(username).isEnabled() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-        }
-        assertFalse(user(username).isEnabled(), username + " disabled");
-    }
-
-    private UserRepresentation user(String username) {
-        return realm.admin().users().search(username, true).get(0);
-    }
-
-    private static boolean isAfter(StoredRecord record, long start) {
-        return record.at("time") instanceof Number time && time.longValue() >= start;
+        assertTrue(scene.user(DemoRealm.OTHER_CLINICIAN).isEnabled(), "reconciliation reports; it does not disable");
     }
 }

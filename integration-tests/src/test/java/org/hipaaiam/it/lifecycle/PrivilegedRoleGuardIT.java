@@ -10,70 +10,66 @@ import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.AuditTrail.StoredRecord;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
+import org.hipaaiam.it.support.InjectScene;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
 
 /** Privileged roles are held only by `adm-` accounts: a grant to anyone else is taken back at once and recorded. */
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
 class PrivilegedRoleGuardIT {
 
-    private static final String ADMIN_ACCOUNT = "adm-" + DemoRealm.CLINICIAN;
+    private static final String ADMIN_ACCOUNT = DemoRealm.IAM_ADMIN;
 
-    @InjectRealm(fromJson = DemoRealm.JSON)
+    // A fresh realm per test: tests grant roles to accounts of the shipped realm and add groups.
+    @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.METHOD)
     ManagedRealm realm;
+
+    @InjectScene
+    LifecycleScene scene;
 
     @Test
     void iamAdminGrantedToAWorkforceAccountIsRevertedAndRecorded() throws Exception {
-        long start = System.currentTimeMillis();
-        UserResource clinician = account(DemoRealm.CLINICIAN);
+        UserResource clinician = scene.account(DemoRealm.CLINICIAN);
 
         clinician.roles().realmLevel().add(List.of(realmRole("iam-admin")));
 
         assertFalse(hasRealmRole(clinician, "iam-admin"));
-        assertRefusalRecorded(start, clinician, "iam-admin", null);
+        assertRefusalRecorded(clinician, "iam-admin", null);
     }
 
     @Test
     void realmManagementRoleGrantedToAWorkforceAccountIsReverted() throws Exception {
-        long start = System.currentTimeMillis();
-        UserResource clinician = account(DemoRealm.CLINICIAN);
+        UserResource clinician = scene.account(DemoRealm.CLINICIAN);
 
         clinician.roles().clientLevel(realmManagementId()).add(List.of(manageUsers()));
 
         assertTrue(clinician.roles().clientLevel(realmManagementId()).listAll().stream().noneMatch(r -> "manage-users".equals(r.getName())));
-        assertRefusalRecorded(start, clinician, "manage-users", null);
+        assertRefusalRecorded(clinician, "manage-users", null);
     }
 
     @Test
     void joiningAGroupThatCarriesAPrivilegedRoleIsReverted() throws Exception {
-        long start = System.currentTimeMillis();
-        GroupRepresentation group = new GroupRepresentation();
-        group.setName("iam-operators");
-        String groupId;
-        try (Response created = realm.admin().groups().add(group)) {
-            assertEquals(201, created.getStatus());
-            groupId = created.getLocation().getPath().replaceAll(".*/", "");
-        }
+        String groupId = createGroup("iam-operators");
         realm.admin().groups().group(groupId).roles().realmLevel().add(List.of(realmRole("iam-admin")));
-        UserResource clinician = account(DemoRealm.CLINICIAN);
+        UserResource clinician = scene.account(DemoRealm.CLINICIAN);
 
         clinician.joinGroup(groupId);
 
         assertTrue(clinician.groups().isEmpty());
         assertFalse(hasRealmRole(clinician, "iam-admin"));
-        assertRefusalRecorded(start, clinician, "iam-admin", "iam-operators");
+        assertRefusalRecorded(clinician, "iam-admin", "iam-operators");
     }
 
     @Test
     void privilegedRoleAddedToAGroupWithNonAdmMembersIsRevertedAndAlerted() throws Exception {
-        long start = System.currentTimeMillis();
         String groupId = createGroup("ward-7-nurses");
-        UserResource clinician = account(DemoRealm.CLINICIAN);
+        UserResource clinician = scene.account(DemoRealm.CLINICIAN);
         clinician.joinGroup(groupId);
 
         realm.admin().groups().group(groupId).roles().realmLevel().add(List.of(realmRole("iam-admin")));
@@ -81,19 +77,19 @@ class PrivilegedRoleGuardIT {
         assertTrue(realm.admin().groups().group(groupId).roles().realmLevel().listAll().isEmpty(), "the group no longer carries the role");
         assertFalse(hasEffectiveRealmRole(clinician, "iam-admin"), "the member does not inherit it");
         assertEquals(1, clinician.groups().size(), "the member stays in the group");
-        StoredRecord refused = AuditTrail.single(r -> r.at("time") instanceof Number time && time.longValue() >= start
-                && "privileged_role_refused".equals(r.at("unmapped.keycloak.error")) && "ward-7-nurses".equals(r.at("unmapped.keycloak.details.group")));
+        StoredRecord refused = scene.trail().single(r -> "privileged_role_refused".equals(r.at("unmapped.keycloak.error"))
+                && "ward-7-nurses".equals(r.at("unmapped.keycloak.details.group")));
         assertEquals("iam-admin", refused.at("unmapped.keycloak.details.role"), refused.text());
         assertEquals("1", refused.at("unmapped.keycloak.details.non_adm_members"), refused.text());
-        assertFalse(AuditTrail.records(r -> r.at("time") instanceof Number time && time.longValue() >= start
-                && Integer.valueOf(2004).equals(r.at("class_uid")) && String.valueOf(r.at("finding_info.title")).contains("iam-admin")).isEmpty(),
+        assertFalse(scene.trail().records(r -> Integer.valueOf(2004).equals(r.at("class_uid"))
+                && String.valueOf(r.at("finding_info.title")).contains("iam-admin")).isEmpty(),
                 "the grant raised the privileged-role alert");
     }
 
     @Test
     void privilegedRoleOnAGroupOfAdmAccountsStays() throws Exception {
         String groupId = createGroup("iam-on-call");
-        account(ADMIN_ACCOUNT).joinGroup(groupId);
+        scene.account(ADMIN_ACCOUNT).joinGroup(groupId);
 
         realm.admin().groups().group(groupId).roles().realmLevel().add(List.of(realmRole("iam-admin")));
 
@@ -116,27 +112,23 @@ class PrivilegedRoleGuardIT {
 
     @Test
     void admAccountsKeepPrivilegedRoles() throws Exception {
-        UserResource admin = account(ADMIN_ACCOUNT);
+        UserResource admin = scene.account(ADMIN_ACCOUNT);
 
         admin.roles().clientLevel(realmManagementId()).add(List.of(manageUsers()));
 
         assertTrue(admin.roles().clientLevel(realmManagementId()).listAll().stream().anyMatch(r -> "manage-users".equals(r.getName())));
         assertTrue(hasRealmRole(admin, "iam-admin"));
         String adminId = admin.toRepresentation().getId();
-        assertTrue(AuditTrail.records(r -> "privileged_role_refused".equals(r.at("unmapped.keycloak.error"))
+        assertTrue(AuditTrail.all().records(r -> "privileged_role_refused".equals(r.at("unmapped.keycloak.error"))
                 && adminId.equals(r.at("user.uid"))).isEmpty());
     }
 
-    private void assertRefusalRecorded(long start, UserResource account, String role, String group) throws Exception {
+    private void assertRefusalRecorded(UserResource account, String role, String group) throws Exception {
         String userId = account.toRepresentation().getId();
-        StoredRecord refused = AuditTrail.single(r -> r.at("time") instanceof Number time && time.longValue() >= start
-                && "privileged_role_refused".equals(r.at("unmapped.keycloak.error")) && userId.equals(r.at("user.uid")));
+        StoredRecord refused = scene.trail().single(r -> "privileged_role_refused".equals(r.at("unmapped.keycloak.error"))
+                && userId.equals(r.at("user.uid")));
         assertEquals(role, refused.at("unmapped.keycloak.details.role"), refused.text());
         assertEquals(group, refused.at("unmapped.keycloak.details.group"), refused.text());
-    }
-
-    private UserResource account(String username) {
-        return realm.admin().users().get(realm.admin().users().search(username, true).get(0).getId());
     }
 
     private RoleRepresentation realmRole(String name) {

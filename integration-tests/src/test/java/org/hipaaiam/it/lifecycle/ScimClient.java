@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
+import org.hipaaiam.it.support.DemoRealm;
+import org.hipaaiam.it.support.Tokens;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.userprofile.config.UPConfig;
@@ -26,14 +28,14 @@ final class ScimClient {
     /** SCIM wants its base URL in the token audience; the HR service account gets it here. */
     static ScimClient asHrFeed(ManagedRealm realm) throws Exception {
         declareEmptyAnnotations(realm);
-        ClientRepresentation hrFeed = realm.admin().clients().findByClientId(ServiceAccount.HR_FEED).get(0);
+        ClientRepresentation hrFeed = realm.admin().clients().findByClientId(DemoRealm.HR_FEED).get(0);
         ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
         audience.setName("scim audience");
         audience.setProtocol("openid-connect");
         audience.setProtocolMapper("oidc-audience-mapper");
         audience.setConfig(Map.of("included.custom.audience", realm.getBaseUrl() + "/scim/v2", "access.token.claim", "true"));
         realm.admin().clients().get(hrFeed.getId()).getProtocolMappers().createMapper(audience).close();
-        return new ScimClient(realm, ServiceAccount.token(realm.getBaseUrl(), ServiceAccount.HR_FEED, ServiceAccount.HR_FEED_SECRET));
+        return new ScimClient(realm, Tokens.ofServiceAccount(realm.getBaseUrl(), DemoRealm.HR_FEED, DemoRealm.HR_FEED_SECRET).accessToken());
     }
 
     HttpResponse<String> deactivate(String userId) throws Exception {

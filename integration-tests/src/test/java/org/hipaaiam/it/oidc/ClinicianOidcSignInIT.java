@@ -3,15 +3,7 @@ package org.hipaaiam.it.oidc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +11,7 @@ import java.util.UUID;
 import org.hipaaiam.it.support.CallbackReceiver;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
+import org.hipaaiam.it.support.IdTokens;
 import org.hipaaiam.it.support.OidcDemoApp;
 import org.hipaaiam.it.support.Pkce;
 import org.hipaaiam.it.support.SignInPage;
@@ -41,13 +34,11 @@ class ClinicianOidcSignInIT {
     @InjectWebDriver
     ManagedWebDriver browser;
 
-    private CallbackReceiver app;
-    private OidcDemoApp demoApp;
+    private OidcDemoApp app;
 
     @BeforeEach
     void startApp() throws Exception {
-        app = CallbackReceiver.listen(DemoRealm.OIDC_APP_PORT, "/callback");
-        demoApp = new OidcDemoApp(realm.getBaseUrl());
+        app = OidcDemoApp.listen(realm.getBaseUrl());
     }
 
     @AfterEach
@@ -60,19 +51,18 @@ class ClinicianOidcSignInIT {
         Pkce pkce = Pkce.create();
         String nonce = UUID.randomUUID().toString();
         String state = UUID.randomUUID().toString();
-        browser.open(demoApp.authorizationUrl(Map.of(
-                "code_challenge", pkce.challenge(), "code_challenge_method", "S256", "nonce", nonce, "state", state)));
+        browser.open(app.authorizationUrl(pkce, Map.of("nonce", nonce, "state", state)));
 
         SignInPage page = new SignInPage(browser.driver());
         assertTrue(page.useNotice().contains("Authorized use only"), "the sign-in page shows the use notice");
-        page.signIn(DemoRealm.CLINICIAN, DemoRealm.DEMO_PASSWORD, DemoRealm.otpSecretOf(DemoRealm.CLINICIAN));
+        page.signIn(DemoRealm.CLINICIAN);
 
         CallbackReceiver.Received callback = app.next();
         assertEquals(state, callback.params().get("state"));
-        HttpResponse<String> tokens = demoApp.redeem(callback.params().get("code"), pkce.verifier());
+        HttpResponse<String> tokens = app.redeem(callback.params().get("code"), pkce.verifier());
         assertEquals(200, tokens.statusCode(), tokens.body());
 
-        JWTClaimsSet idToken = verifiedIdToken(tokens.body());
+        JWTClaimsSet idToken = IdTokens.verified(app.jwksUrl(), tokens.body());
         assertEquals(realm.getBaseUrl(), idToken.getIssuer());
         assertTrue(idToken.getAudience().contains(DemoRealm.OIDC_CLIENT));
         assertEquals(nonce, idToken.getStringClaim("nonce"));
@@ -84,7 +74,7 @@ class ClinicianOidcSignInIT {
 
     @Test
     void authorizationRequestWithoutPkceIsRefused() throws Exception {
-        browser.open(demoApp.authorizationUrl(Map.of("state", "no-pkce")));
+        browser.open(app.authorizationUrl(Map.of("state", "no-pkce")));
 
         CallbackReceiver.Received callback = app.next();
         assertEquals("invalid_request", callback.params().get("error"));
@@ -94,35 +84,25 @@ class ClinicianOidcSignInIT {
     @Test
     void codeIsRefusedWithTheWrongVerifierAndWhenReplayed() throws Exception {
         String code = signInAndTakeCode(Pkce.create());
-        HttpResponse<String> wrongVerifier = demoApp.redeem(code, Pkce.create().verifier());
+        HttpResponse<String> wrongVerifier = app.redeem(code, Pkce.create().verifier());
         assertEquals(400, wrongVerifier.statusCode());
         assertTrue(wrongVerifier.body().contains("invalid_grant"), wrongVerifier.body());
 
         Pkce pkce = Pkce.create();
         String second = signInAndTakeCode(pkce);
-        assertEquals(200, demoApp.redeem(second, pkce.verifier()).statusCode());
-        HttpResponse<String> replay = demoApp.redeem(second, pkce.verifier());
+        assertEquals(200, app.redeem(second, pkce.verifier()).statusCode());
+        HttpResponse<String> replay = app.redeem(second, pkce.verifier());
         assertEquals(400, replay.statusCode());
         assertTrue(replay.body().contains("invalid_grant"), replay.body());
     }
 
     /** Signs in, or reuses the SSO session when one exists, and returns the authorization code. */
     private String signInAndTakeCode(Pkce pkce) throws Exception {
-        browser.open(demoApp.authorizationUrl(Map.of("code_challenge", pkce.challenge(), "code_challenge_method", "S256")));
+        browser.open(app.authorizationUrl(pkce, Map.of()));
         SignInPage page = new SignInPage(browser.driver());
         if (page.isShown()) {
-            page.signIn(DemoRealm.CLINICIAN, DemoRealm.DEMO_PASSWORD, DemoRealm.otpSecretOf(DemoRealm.CLINICIAN));
+            page.signIn(DemoRealm.CLINICIAN);
         }
         return app.next().params().get("code");
-    }
-
-    private JWTClaimsSet verifiedIdToken(String tokenResponse) throws Exception {
-        SignedJWT jwt = SignedJWT.parse((String) JSONObjectUtils.parse(tokenResponse).get("id_token"));
-        String jwks = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(demoApp.jwksUrl())).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
-        RSAKey key = (RSAKey) JWKSet.parse(jwks).getKeyByKeyId(jwt.getHeader().getKeyID());
-        assertTrue(jwt.verify(new RSASSAVerifier(key)), "ID token signature verifies against the realm's JWKS");
-        return jwt.getJWTClaimsSet();
     }
 }

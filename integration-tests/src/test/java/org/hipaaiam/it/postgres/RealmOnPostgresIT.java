@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-import org.hipaaiam.it.support.CallbackReceiver;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
 import org.hipaaiam.it.support.OidcDemoApp;
@@ -76,13 +75,11 @@ class RealmOnPostgresIT {
 
     @Test
     void clinicianSignsInOnPostgres() throws Exception {
-        try (CallbackReceiver app = CallbackReceiver.listen(DemoRealm.OIDC_APP_PORT, "/callback")) {
-            OidcDemoApp demoApp = new OidcDemoApp(realm.getBaseUrl());
+        try (OidcDemoApp app = OidcDemoApp.listen(realm.getBaseUrl())) {
             Pkce pkce = Pkce.create();
-            browser.open(demoApp.authorizationUrl(Map.of("code_challenge", pkce.challenge(), "code_challenge_method", "S256")));
-            new SignInPage(browser.driver()).signIn(DemoRealm.CLINICIAN, DemoRealm.DEMO_PASSWORD,
-                    DemoRealm.otpSecretOf(DemoRealm.CLINICIAN));
-            assertEquals(200, demoApp.redeem(app.next().params().get("code"), pkce.verifier()).statusCode());
+            browser.open(app.authorizationUrl(pkce, Map.of()));
+            new SignInPage(browser.driver()).signIn(DemoRealm.CLINICIAN);
+            assertEquals(200, app.redeem(app.next().params().get("code"), pkce.verifier()).statusCode());
         }
     }
 }

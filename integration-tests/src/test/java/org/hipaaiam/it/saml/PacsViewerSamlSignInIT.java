@@ -6,19 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.onelogin.saml2.authn.SamlResponse;
-import com.onelogin.saml2.http.HttpRequest;
-import com.onelogin.saml2.settings.IdPMetadataParser;
-import com.onelogin.saml2.settings.Saml2Settings;
-import com.onelogin.saml2.settings.SettingsBuilder;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hipaaiam.it.support.CallbackReceiver;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
+import org.hipaaiam.it.support.PacsViewer;
 import org.hipaaiam.it.support.SignInPage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -44,7 +39,7 @@ class PacsViewerSamlSignInIT {
     void viewerReceivesASignedAssertionForTheClinician() throws Exception {
         String samlResponse = signInThroughTheViewer();
 
-        SamlResponse response = verify(samlResponse);
+        SamlResponse response = PacsViewer.verify(realm.getBaseUrl(), samlResponse, true);
         assertTrue(response.isValid(), "response validates: " + response.getError());
         assertNull(response.getError());
         assertEquals(DemoRealm.CLINICIAN, response.getNameId());
@@ -59,35 +54,22 @@ class PacsViewerSamlSignInIT {
         assertTrue(xml.contains(">" + DemoRealm.CLINICIAN + "<"));
         String forged = xml.replace(">" + DemoRealm.CLINICIAN + "<", ">tnguyen7310<");
 
-        SamlResponse response = verify(Base64.getEncoder().encodeToString(forged.getBytes(StandardCharsets.UTF_8)));
+        SamlResponse response = PacsViewer.verify(realm.getBaseUrl(), Base64.getEncoder().encodeToString(forged.getBytes(StandardCharsets.UTF_8)), true);
         assertFalse(response.isValid(), "a changed NameID must break the signature");
         assertTrue(response.getError().toString().contains("ignature"), response.getError().toString());
     }
 
     /** IdP-initiated sign-in to the viewer; returns the SAMLResponse the browser posted to its ACS. */
     private String signInThroughTheViewer() throws Exception {
-        try (CallbackReceiver acs = CallbackReceiver.listen(DemoRealm.SAML_APP_PORT, "/saml/acs")) {
-            browser.open(realm.getBaseUrl() + "/protocol/saml/clients/" + DemoRealm.SAML_CLIENT);
+        try (PacsViewer viewer = PacsViewer.listen()) {
+            viewer.open(browser, realm.getBaseUrl());
             SignInPage page = new SignInPage(browser.driver());
             if (page.isShown()) {
-                page.signIn(DemoRealm.CLINICIAN, DemoRealm.DEMO_PASSWORD, DemoRealm.otpSecretOf(DemoRealm.CLINICIAN));
+                page.signIn(DemoRealm.CLINICIAN);
             }
-            CallbackReceiver.Received post = acs.next();
+            CallbackReceiver.Received post = viewer.next();
             assertEquals("POST", post.method());
             return post.params().get("SAMLResponse");
         }
-    }
-
-    private SamlResponse verify(String samlResponse) throws Exception {
-        Map<String, Object> values = new HashMap<>(
-                IdPMetadataParser.parseRemoteXML(new URL(realm.getBaseUrl() + "/protocol/saml/descriptor")));
-        values.put("onelogin.saml2.strict", true);
-        values.put("onelogin.saml2.sp.entityid", DemoRealm.SAML_CLIENT);
-        values.put("onelogin.saml2.sp.assertion_consumer_service.url", DemoRealm.SAML_ACS_URL);
-        values.put("onelogin.saml2.security.want_assertions_signed", true);
-        values.put("onelogin.saml2.security.want_messages_signed", true);
-        Saml2Settings settings = new SettingsBuilder().fromValues(values).build();
-        HttpRequest request = new HttpRequest(DemoRealm.SAML_ACS_URL, Map.of("SAMLResponse", List.of(samlResponse)), null);
-        return new SamlResponse(settings, request);
     }
 }

@@ -2,9 +2,11 @@ package org.hipaaiam.it.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -46,14 +48,49 @@ public final class AuditTrail {
         }
     }
 
-    private AuditTrail() {
+    /** How many records each shard held when this trail was opened; only later ones belong to it. */
+    private final Map<Path, Integer> skipped;
+
+    private AuditTrail(Map<Path, Integer> skipped) {
+        this.skipped = skipped;
     }
 
-    public static List<StoredRecord> records(Predicate<StoredRecord> filter) throws IOException {
+    /**
+     * The records appended from now on: what the test does next. Counted by position in the ledger, not by
+     * time stamp, so records other tests wrote before (also those stamped on a moved server clock) never match.
+     */
+    public static AuditTrail fromNow() {
+        Map<Path, Integer> counts = new HashMap<>();
+        try {
+            for (Path shard : LedgerLayout.shards(LEDGER_DIR)) {
+                int count = 0;
+                FrameReader reader = new FrameReader(LedgerLayout.entries(shard), LedgerConfig.DEFAULT_MAX_RECORD_BYTES);
+                for (Frame frame = reader.next(); frame != null; frame = reader.next()) {
+                    count++;
+                }
+                counts.put(shard, count);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new AuditTrail(counts);
+    }
+
+    /** Every record of the run, for checks that something appears nowhere. */
+    public static AuditTrail all() {
+        return new AuditTrail(Map.of());
+    }
+
+    public List<StoredRecord> records(Predicate<StoredRecord> filter) throws IOException {
         List<StoredRecord> found = new ArrayList<>();
         for (Path shard : LedgerLayout.shards(LEDGER_DIR)) {
+            int skip = skipped.getOrDefault(shard, 0);
             FrameReader reader = new FrameReader(LedgerLayout.entries(shard), LedgerConfig.DEFAULT_MAX_RECORD_BYTES);
             for (Frame frame = reader.next(); frame != null; frame = reader.next()) {
+                if (skip > 0) {
+                    skip--;
+                    continue;
+                }
                 @SuppressWarnings("unchecked")
                 StoredRecord record = new StoredRecord(frame.payload(), JSON.readValue(frame.payload(), Map.class));
                 if (filter.test(record)) {
@@ -64,7 +101,7 @@ public final class AuditTrail {
         return found;
     }
 
-    public static StoredRecord single(Predicate<StoredRecord> filter) throws IOException {
+    public StoredRecord single(Predicate<StoredRecord> filter) throws IOException {
         List<StoredRecord> found = records(filter);
         if (found.size() != 1) {
             throw new AssertionError("Expected exactly one matching audit record, found " + found.size());

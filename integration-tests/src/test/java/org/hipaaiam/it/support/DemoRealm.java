@@ -9,6 +9,14 @@ public final class DemoRealm {
 
     public static final String CLINICIAN = "jsmith4821";
     public static final String CLINICIAN_EMPLOYEE_NUMBER = "4821";
+    /** The same person's privileged account: realm-admin through the `iam-admin` role. */
+    public static final String IAM_ADMIN = "adm-jsmith4821";
+    public static final String OTHER_CLINICIAN = "tnguyen7310";
+    public static final String PRIVACY_OFFICER = "mbrown5532";
+
+    /** The HR system's service account (client credentials). */
+    public static final String HR_FEED = "hr-feed";
+    public static final String HR_FEED_SECRET = "demo-hr-feed-secret";
 
     public static final String OIDC_CLIENT = "clinical-app";
     public static final String OIDC_CLIENT_SECRET = "demo-clinical-app-secret";

@@ -28,8 +28,4 @@ public final class IdTokens {
         }
         return jwt.getJWTClaimsSet();
     }
-
-    public static String field(String tokenResponse, String name) throws Exception {
-        return (String) JSONObjectUtils.parse(tokenResponse).get(name);
-    }
 }

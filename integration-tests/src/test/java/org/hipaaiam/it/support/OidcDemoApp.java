@@ -12,21 +12,44 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** What the demo clinical app does over the back channel: build the authorization URL and redeem a code. */
-public final class OidcDemoApp {
+/**
+ * The demo clinical app as a relying party: it builds its authorization requests, receives the browser at its
+ * redirect URI (once listening, on a real HTTP endpoint) and redeems and refreshes over the back channel.
+ */
+public final class OidcDemoApp implements AutoCloseable {
 
     private final String realmUrl;
     private final String redirectUri;
+    private final CallbackReceiver receiver;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** The app's requests and back channel only, for tests that never reach the redirect. */
     public OidcDemoApp(String realmUrl) {
-        this(realmUrl, DemoRealm.OIDC_REDIRECT_URI);
+        this(realmUrl, DemoRealm.OIDC_REDIRECT_URI, null);
     }
 
-    /** The same client answering on another redirect URI, for tests whose receivers must not use the demo port. */
-    public OidcDemoApp(String realmUrl, String redirectUri) {
+    private OidcDemoApp(String realmUrl, String redirectUri, CallbackReceiver receiver) {
         this.realmUrl = realmUrl;
         this.redirectUri = redirectUri;
+        this.receiver = receiver;
+    }
+
+    /** The app on its demo port, receiving its sign-in callbacks. */
+    public static OidcDemoApp listen(String realmUrl) throws IOException {
+        return new OidcDemoApp(realmUrl, DemoRealm.OIDC_REDIRECT_URI, CallbackReceiver.listen(DemoRealm.OIDC_APP_PORT, "/callback"));
+    }
+
+    /** The same client answering on another port, for every path there (sign-in callbacks and back-channel logouts). */
+    public static OidcDemoApp listenOn(String realmUrl, int port) throws IOException {
+        return new OidcDemoApp(realmUrl, "http://localhost:" + port + "/callback", CallbackReceiver.listen(port, "/"));
+    }
+
+    public String realmUrl() {
+        return realmUrl;
+    }
+
+    public String redirectUri() {
+        return redirectUri;
     }
 
     public String authorizationUrl(Map<String, String> extra) {
@@ -39,12 +62,40 @@ public final class OidcDemoApp {
         return realmUrl + "/protocol/openid-connect/auth?" + form(params);
     }
 
+    /** An authorization request with the PKCE challenge the realm requires, and any other parameters. */
+    public String authorizationUrl(Pkce pkce, Map<String, String> extra) {
+        Map<String, String> params = new LinkedHashMap<>(extra);
+        params.put("code_challenge", pkce.challenge());
+        params.put("code_challenge_method", "S256");
+        return authorizationUrl(params);
+    }
+
+    /** The next request that reached the app; fails the test if none arrives. */
+    public CallbackReceiver.Received next() throws InterruptedException {
+        if (receiver == null) {
+            throw new IllegalStateException("The app is not listening");
+        }
+        return receiver.next();
+    }
+
     public HttpResponse<String> redeem(String code, String codeVerifier) throws IOException, InterruptedException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("grant_type", "authorization_code");
         params.put("code", code);
         params.put("redirect_uri", redirectUri);
         params.put("code_verifier", codeVerifier);
+        return tokenRequest(params);
+    }
+
+    public HttpResponse<String> refresh(String refreshToken) throws IOException, InterruptedException {
+        return tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+    }
+
+    public String jwksUrl() {
+        return realmUrl + "/protocol/openid-connect/certs";
+    }
+
+    private HttpResponse<String> tokenRequest(Map<String, String> params) throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString(
                 (DemoRealm.OIDC_CLIENT + ":" + DemoRealm.OIDC_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
@@ -55,13 +106,16 @@ public final class OidcDemoApp {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    public String jwksUrl() {
-        return realmUrl + "/protocol/openid-connect/certs";
-    }
-
-    private static String form(Map<String, String> params) {
+    public static String form(Map<String, String> params) {
         return params.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    @Override
+    public void close() {
+        if (receiver != null) {
+            receiver.close();
+        }
     }
 }

@@ -12,10 +12,6 @@ public final class Totp {
     private Totp() {
     }
 
-    public static String now(String secret) {
-        return at(secret, System.currentTimeMillis() / 1000 / 30);
-    }
-
     /** The code of a given 30-second step, e.g. one step ahead (the policy's look-ahead) or on a shifted server clock. */
     public static String at(String secret, long step) {
         try {

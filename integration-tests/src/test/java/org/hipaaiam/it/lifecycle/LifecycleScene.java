@@ -1,0 +1,108 @@
+package org.hipaaiam.it.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.hipaaiam.it.support.AuditTrail.StoredRecord;
+import org.hipaaiam.it.support.DemoRealm;
+import org.hipaaiam.it.support.Scene;
+import org.hipaaiam.it.support.Tokens;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.testframework.util.ApiUtil;
+
+/**
+ * What each account-lifecycle test starts with: the demo clinical app on its test port (callbacks and
+ * back-channel logouts), the HR system's side of the feed, and the accounts of the shipped realm to look at.
+ */
+final class LifecycleScene extends Scene {
+
+    final ClinicalAppOnTestPort app;
+    final HrFeed hr;
+
+    LifecycleScene(ManagedRealm realm, ManagedWebDriver browser, TimeOffSet clock) throws Exception {
+        super(realm, browser, clock);
+        this.app = ClinicalAppOnTestPort.start(realm);
+        this.hr = new HrFeed(realm.getBaseUrl());
+    }
+
+    /** Signs the user in to the app: one online and one offline session. */
+    ClinicalAppOnTestPort.SignedIn signIn(String username) throws Exception {
+        return app.signIn(browser, username);
+    }
+
+    /** The HR system's access token (client credentials of the `hr-feed` service account). */
+    String hrToken() throws Exception {
+        return Tokens.ofServiceAccount(realm.getBaseUrl(), DemoRealm.HR_FEED, DemoRealm.HR_FEED_SECRET).accessToken();
+    }
+
+    /** Any other service account: a valid token, but it may neither view nor manage users. */
+    String tokenWithoutUserRoles() throws Exception {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId("reporting-job");
+        client.setSecret("reporting-job-secret");
+        client.setPublicClient(false);
+        client.setServiceAccountsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        String id = ApiUtil.getCreatedId(realm.admin().clients().create(client));
+        afterTest(() -> realm.admin().clients().get(id).remove());
+        return Tokens.ofServiceAccount(realm.getBaseUrl(), "reporting-job", "reporting-job-secret").accessToken();
+    }
+
+    /** Requests the HR system signs are signed with the server's time, so they follow the moved clock. */
+    @Override
+    public void serverClockAhead(Duration ahead) {
+        super.serverClockAhead(ahead);
+        hr.serverClockAhead(ahead.toSeconds());
+    }
+
+    UserRepresentation user(String username) {
+        return realm.admin().users().search(username, true).get(0);
+    }
+
+    UserResource account(String username) {
+        return realm.admin().users().get(user(username).getId());
+    }
+
+    /**
+     * Background tasks tell the apps before their transaction commits; the account's flag is visible just after.
+     * Fails the test when the account is not enabled (or disabled) within the given time.
+     */
+    void awaitEnabled(String username, boolean enabled, Duration within) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + within.toMillis();
+        while (user(username).isEnabled() != enabled && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(enabled, user(username).isEnabled(), username + (enabled ? " enabled" : " disabled"));
+    }
+
+    /** The one record, written since the test began, saying the user's sessions were revoked. */
+    StoredRecord revocationOf(String userId) throws Exception {
+        return trail().single(r -> "USER_SESSION_DELETED".equals(r.at("unmapped.keycloak.type")) && userId.equals(r.at("user.uid")));
+    }
+
+    /** The revocation counts what {@link #signIn} made: one online and one offline session. */
+    static void assertBothSessionsCounted(StoredRecord revoked) {
+        assertEquals("1", revoked.at("unmapped.keycloak.details.online_sessions_ended"), revoked.text());
+        assertEquals("1", revoked.at("unmapped.keycloak.details.offline_sessions_ended"), revoked.text());
+    }
+
+    /** No session is left in the store, and the app's refresh tokens for both no longer work. */
+    void assertSessionsGone(UserResource account, ClinicalAppOnTestPort.SignedIn signedIn) throws Exception {
+        String clientUuid = realm.admin().clients().findByClientId(DemoRealm.OIDC_CLIENT).get(0).getId();
+        assertTrue(account.getUserSessions().isEmpty(), "no online session left");
+        assertTrue(account.getOfflineSessions(clientUuid).isEmpty(), "no offline session left");
+        assertEquals(400, app.refresh(signedIn.onlineRefreshToken()), "the online refresh token no longer works");
+        assertEquals(400, app.refresh(signedIn.offlineRefreshToken()), "the offline token no longer works");
+    }
+
+    @Override
+    protected void stop() {
+        app.close();
+    }
+}

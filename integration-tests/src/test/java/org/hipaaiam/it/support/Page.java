@@ -1,0 +1,64 @@
+package org.hipaaiam.it.support;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** A page of the hipaa login theme as a person sees it: recognised by its form, filled in field by field. */
+public abstract class Page {
+
+    protected final WebDriver driver;
+
+    protected Page(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    /** True when the browser shows this page now. */
+    public abstract boolean isShown();
+
+    /** The first message shown to the user: the page alert, else the first field error. */
+    public String error() {
+        return firstText(By.className("kc-feedback-text"), By.cssSelector("[id^='input-error-']"));
+    }
+
+    public String pageSource() {
+        return driver.getPageSource();
+    }
+
+    protected boolean has(By locator) {
+        return !driver.findElements(locator).isEmpty();
+    }
+
+    protected String text(By locator) {
+        return driver.findElement(locator).getText();
+    }
+
+    protected void type(By locator, String text) {
+        WebElement input = driver.findElement(locator);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    protected void click(By locator) {
+        driver.findElement(locator).click();
+    }
+
+    protected String firstText(By... locators) {
+        for (By locator : locators) {
+            for (WebElement element : driver.findElements(locator)) {
+                String text = element.getText().trim();
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
+        }
+        return "";
+    }
+
+    /** Fails with what the browser shows instead, so a test stopped on the wrong page says which. */
+    protected void expectShown(String page) {
+        if (!isShown()) {
+            throw new AssertionError("Expected " + page + ", got " + driver.getTitle() + ": " + error());
+        }
+    }
+}
