@@ -36,7 +36,6 @@ class DormantAccountsIT {
 
     @Test
     void accountsIdleLongerThanTheRealmAllowsAreReportedThenDisabled() throws Exception {
-        HrFeed hr = scene.hr;
         scene.signIn(DemoRealm.OTHER_CLINICIAN);
         assertNotNull(scene.user(DemoRealm.OTHER_CLINICIAN).getAttributes().get("hipaa.lastSignInAt"), "the sign-in is stamped on the account");
         scene.setRealmAttribute("hipaa.dormant.days", "30");
@@ -45,7 +44,7 @@ class DormantAccountsIT {
         String newcomer = Accounts.withoutCredentials(realm, "pkhan", Map.of()).username();
         String token = scene.hrToken();
 
-        HrFeed.Answer report = hr.dormant(token);
+        HrFeed.Answer report = scene.hr.dormant(token);
         assertEquals(200, report.status(), report.json().toString());
         assertEquals(30, report.json().get("days"));
         Set<Object> dormant = report.usernames("dormant");
@@ -59,13 +58,13 @@ class DormantAccountsIT {
         assertEquals(31, signedInBefore.get("idleDays"));
         assertTrue(scene.user(DemoRealm.OTHER_CLINICIAN).isEnabled(), "the report changes nothing");
 
-        HrFeed.assertRefused("confirmation_required", 400, hr.disableDormant(token, "{}"));
+        HrFeed.assertRefused("confirmation_required", 400, scene.hr.disableDormant(token, "{}"));
         String reportingJob = scene.tokenWithoutUserRoles();
-        HrFeed.assertRefused("forbidden", 403, hr.disableDormant(reportingJob, "{\"confirm\": true}"));
-        HrFeed.assertRefused("forbidden", 403, hr.dormant(reportingJob));
+        HrFeed.assertRefused("forbidden", 403, scene.hr.disableDormant(reportingJob, "{\"confirm\": true}"));
+        HrFeed.assertRefused("forbidden", 403, scene.hr.dormant(reportingJob));
         assertTrue(scene.user(DemoRealm.OTHER_CLINICIAN).isEnabled(), "refusals change nothing");
 
-        HrFeed.Answer disabled = hr.disableDormant(token, "{\"confirm\": true}");
+        HrFeed.Answer disabled = scene.hr.disableDormant(token, "{\"confirm\": true}");
 
         assertEquals(200, disabled.status(), disabled.json().toString());
         assertTrue(disabled.usernames("disabled").containsAll(Set.of(DemoRealm.OTHER_CLINICIAN, DemoRealm.CLINICIAN)));

@@ -33,11 +33,10 @@ class HrSeparationFeedIT {
 
     @Test
     void separationDisablesEveryAccountOfTheEmployeeAndEndsTheirSessions() throws Exception {
-        HrFeed hr = scene.hr;
         ClinicalAppOnTestPort.SignedIn signedIn = scene.signIn(DemoRealm.CLINICIAN);
         String token = scene.hrToken();
 
-        HrFeed.Answer answer = hr.sendSigned(token, HrFeed.separation("hr-sep-4821", DemoRealm.CLINICIAN_EMPLOYEE_NUMBER));
+        HrFeed.Answer answer = scene.hr.sendSigned(token, HrFeed.separation("hr-sep-4821", DemoRealm.CLINICIAN_EMPLOYEE_NUMBER));
 
         assertEquals(200, answer.status(), answer.json().toString());
         assertEquals("separated", answer.json().get("status"));
@@ -61,11 +60,11 @@ class HrSeparationFeedIT {
         assertEquals("service-account-hr-feed", disabled.at("actor.user.name"), disabled.text());
         assertEquals("hr-sep-4821", disabled.at("unmapped.keycloak.details.hr_event_id"));
 
-        HrFeed.Answer replay = hr.sendSigned(token, HrFeed.separation("hr-sep-4821", DemoRealm.CLINICIAN_EMPLOYEE_NUMBER));
+        HrFeed.Answer replay = scene.hr.sendSigned(token, HrFeed.separation("hr-sep-4821", DemoRealm.CLINICIAN_EMPLOYEE_NUMBER));
         assertEquals(409, replay.status());
         assertEquals("replayed_event", replay.json().get("error"));
 
-        HrFeed.Answer evidence = hr.evidence(token);
+        HrFeed.Answer evidence = scene.hr.evidence(token);
         assertEquals(200, evidence.status(), evidence.json().toString());
         int separations = ((Number) evidence.json().get("count")).intValue();
         assertTrue(separations >= 2, "both accounts counted: " + evidence.json());
@@ -76,19 +75,18 @@ class HrSeparationFeedIT {
 
     @Test
     void refusedRequestsChangeNothingAndAreAuditedWithTheReason() throws Exception {
-        HrFeed hr = scene.hr;
         String token = scene.hrToken();
         String body = HrFeed.separation("hr-sep-7310", "7310");
         long now = System.currentTimeMillis() / 1000;
 
         String otherService = scene.tokenWithoutUserRoles();
-        HrFeed.assertRefused("unauthenticated", 401, hr.sendSigned(null, body));
-        HrFeed.assertRefused("forbidden", 403, hr.sendSigned(otherService, body));
-        HrFeed.assertRefused("forbidden", 403, hr.evidence(otherService));
-        HrFeed.assertRefused("invalid_signature", 401, hr.send(token, body, "not-the-shared-secret", now));
-        HrFeed.assertRefused("stale_timestamp", 401, hr.send(token, body, HrFeed.SIGNING_SECRET, now - 600));
-        HrFeed.assertRefused("malformed_request", 400, hr.sendSigned(token, "{\"eventId\": \"hr-sep-7310\""));
-        HrFeed.assertRefused("unknown_employee", 404, hr.sendSigned(token, HrFeed.separation("hr-sep-0000", "99990000")));
+        HrFeed.assertRefused("unauthenticated", 401, scene.hr.sendSigned(null, body));
+        HrFeed.assertRefused("forbidden", 403, scene.hr.sendSigned(otherService, body));
+        HrFeed.assertRefused("forbidden", 403, scene.hr.evidence(otherService));
+        HrFeed.assertRefused("invalid_signature", 401, scene.hr.send(token, body, "not-the-shared-secret", now));
+        HrFeed.assertRefused("stale_timestamp", 401, scene.hr.send(token, body, HrFeed.SIGNING_SECRET, now - 600));
+        HrFeed.assertRefused("malformed_request", 400, scene.hr.sendSigned(token, "{\"eventId\": \"hr-sep-7310\""));
+        HrFeed.assertRefused("unknown_employee", 404, scene.hr.sendSigned(token, HrFeed.separation("hr-sep-0000", "99990000")));
 
         assertTrue(scene.user(DemoRealm.OTHER_CLINICIAN).isEnabled(), "nothing changed");
         List<StoredRecord> refusals = scene.trail().records(r -> "hr-feed".equals(r.at("unmapped.keycloak.details.source"))

@@ -31,11 +31,10 @@ class LeaveOfAbsenceIT {
 
     @Test
     void suspensionEndsSessionsAndTheReturnRestoresTheAccount() throws Exception {
-        HrFeed hr = scene.hr;
         ClinicalAppOnTestPort.SignedIn signedIn = scene.signIn(DemoRealm.OTHER_CLINICIAN);
         String userId = scene.user(DemoRealm.OTHER_CLINICIAN).getId();
 
-        HrFeed.Answer suspended = hr.sendLeave(scene.hrToken(), leave("loa-7310-start", "7310", "suspend", ""));
+        HrFeed.Answer suspended = scene.hr.sendLeave(scene.hrToken(), leave("loa-7310-start", "7310", "suspend", ""));
 
         assertEquals(200, suspended.status(), suspended.json().toString());
         assertEquals("suspended", suspended.json().get("status"));
@@ -49,9 +48,9 @@ class LeaveOfAbsenceIT {
         assertEquals("hr-leave", revoked.at("unmapped.keycloak.details.revocation_trigger"));
         assertEquals("loa-7310-start", revoked.at("unmapped.keycloak.details.hr_event_id"));
 
-        HrFeed.assertRefused("replayed_event", 409, hr.sendLeave(scene.hrToken(), leave("loa-7310-start", "7310", "suspend", "")));
+        HrFeed.assertRefused("replayed_event", 409, scene.hr.sendLeave(scene.hrToken(), leave("loa-7310-start", "7310", "suspend", "")));
 
-        HrFeed.Answer restored = hr.sendLeave(scene.hrToken(), leave("loa-7310-return", "7310", "restore", ""));
+        HrFeed.Answer restored = scene.hr.sendLeave(scene.hrToken(), leave("loa-7310-return", "7310", "restore", ""));
 
         assertEquals(200, restored.status(), restored.json().toString());
         assertEquals("restored", restored.json().get("status"));
@@ -59,19 +58,18 @@ class LeaveOfAbsenceIT {
         StoredRecord returned = scene.trail().single(r -> "leave-ended".equals(r.at("unmapped.keycloak.details.hipaa_event"))
                 && userId.equals(r.at("user.uid")));
         assertEquals("loa-7310-return", returned.at("unmapped.keycloak.details.hr_event_id"));
-        HrFeed.assertRefused("not_on_leave", 409, hr.sendLeave(scene.hrToken(), leave("loa-7310-again", "7310", "restore", "")));
+        HrFeed.assertRefused("not_on_leave", 409, scene.hr.sendLeave(scene.hrToken(), leave("loa-7310-again", "7310", "restore", "")));
     }
 
     @Test
     void scheduledLeaveStartsAndEndsOnTimeWithTheServerClockMoved() throws Exception {
-        HrFeed hr = scene.hr;
         scene.signIn(DemoRealm.PRIVACY_OFFICER);
         String userId = scene.user(DemoRealm.PRIVACY_OFFICER).getId();
         Instant now = Instant.now();
         // The leave starts within the realm's 15-minute SSO idle timeout, so the session is still alive to be ended.
         String dates = ", \"startsAt\": \"" + now.plus(Duration.ofMinutes(10)) + "\", \"endsAt\": \"" + now.plus(Duration.ofDays(10)) + "\"";
 
-        HrFeed.Answer scheduled = hr.sendLeave(scene.hrToken(), leave("loa-5532", "5532", "suspend", dates));
+        HrFeed.Answer scheduled = scene.hr.sendLeave(scene.hrToken(), leave("loa-5532", "5532", "suspend", dates));
 
         assertEquals(200, scheduled.status(), scheduled.json().toString());
         assertEquals("scheduled", scheduled.json().get("status"));
@@ -90,13 +88,12 @@ class LeaveOfAbsenceIT {
 
     @Test
     void aSeparationDuringLeaveWins() throws Exception {
-        HrFeed hr = scene.hr;
         String token = scene.hrToken();
         String dates = ", \"endsAt\": \"" + Instant.now().plus(Duration.ofDays(2)) + "\"";
-        assertEquals(200, hr.sendLeave(token, leave("loa-4821", DemoRealm.CLINICIAN_EMPLOYEE_NUMBER, "suspend", dates)).status());
-        assertEquals(200, hr.sendSigned(token, HrFeed.separation("sep-4821", DemoRealm.CLINICIAN_EMPLOYEE_NUMBER)).status());
+        assertEquals(200, scene.hr.sendLeave(token, leave("loa-4821", DemoRealm.CLINICIAN_EMPLOYEE_NUMBER, "suspend", dates)).status());
+        assertEquals(200, scene.hr.sendSigned(token, HrFeed.separation("sep-4821", DemoRealm.CLINICIAN_EMPLOYEE_NUMBER)).status());
 
-        HrFeed.assertRefused("account_separated", 409, hr.sendLeave(token, leave("loa-4821-return", DemoRealm.CLINICIAN_EMPLOYEE_NUMBER, "restore", "")));
+        HrFeed.assertRefused("account_separated", 409, scene.hr.sendLeave(token, leave("loa-4821-return", DemoRealm.CLINICIAN_EMPLOYEE_NUMBER, "restore", "")));
         scene.serverClockAhead(Duration.ofDays(3));
         Thread.sleep(5_000); // the due-check runs every 2 s; the leave's end must not bring the account back
         assertFalse(scene.user(DemoRealm.CLINICIAN).isEnabled(), "the leave's end does not restore a separated account");
@@ -105,13 +102,12 @@ class LeaveOfAbsenceIT {
 
     @Test
     void badLeaveRequestsAreRefusedAndChangeNothing() throws Exception {
-        HrFeed hr = scene.hr;
         String token = scene.hrToken();
-        HrFeed.assertRefused("unauthenticated", 401, hr.sendLeave(null, leave("loa-bad-1", "7310", "suspend", "")));
-        HrFeed.assertRefused("malformed_request", 400, hr.sendLeave(token, leave("loa-bad-2", "7310", "pause", "")));
-        HrFeed.assertRefused("malformed_request", 400, hr.sendLeave(token, leave("loa-bad-3", "7310", "suspend", ", \"endsAt\": \"yesterday\"")));
-        HrFeed.assertRefused("unknown_employee", 404, hr.sendLeave(token, leave("loa-bad-4", "99990000", "suspend", "")));
-        HrFeed.assertRefused("invalid_signature", 401, hr.send(token, leave("loa-bad-5", "7310", "suspend", ""), "wrong-secret",
+        HrFeed.assertRefused("unauthenticated", 401, scene.hr.sendLeave(null, leave("loa-bad-1", "7310", "suspend", "")));
+        HrFeed.assertRefused("malformed_request", 400, scene.hr.sendLeave(token, leave("loa-bad-2", "7310", "pause", "")));
+        HrFeed.assertRefused("malformed_request", 400, scene.hr.sendLeave(token, leave("loa-bad-3", "7310", "suspend", ", \"endsAt\": \"yesterday\"")));
+        HrFeed.assertRefused("unknown_employee", 404, scene.hr.sendLeave(token, leave("loa-bad-4", "99990000", "suspend", "")));
+        HrFeed.assertRefused("invalid_signature", 401, scene.hr.send(token, leave("loa-bad-5", "7310", "suspend", ""), "wrong-secret",
                 System.currentTimeMillis() / 1000));
         assertTrue(scene.user(DemoRealm.OTHER_CLINICIAN).isEnabled(), "nothing changed");
     }

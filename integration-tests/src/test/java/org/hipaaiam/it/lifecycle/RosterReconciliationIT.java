@@ -47,23 +47,22 @@ class RosterReconciliationIT {
 
     @Test
     void csvRosterAppliedDisablesTerminatedAndAbsentAccountsOnly() throws Exception {
-        HrFeed hr = scene.hr;
         ClinicalAppOnTestPort.SignedIn signedIn = scene.signIn(DemoRealm.OTHER_CLINICIAN);
         String token = scene.hrToken();
 
-        HrFeed.Answer dryRun = hr.sendRoster(token, "?rosterId=roster-csv-1", "text/csv", CSV);
+        HrFeed.Answer dryRun = scene.hr.sendRoster(token, "?rosterId=roster-csv-1", "text/csv", CSV);
         assertEquals(200, dryRun.status(), dryRun.json().toString());
         assertEquals("dry-run", dryRun.json().get("mode"));
         assertEquals(Set.of("tnguyen7310", "mbrown5532"), dryRun.usernames("toDisable"));
         assertEquals(Set.of(emergencyAccount, "adm-dreyes9001"), dryRun.usernames("excepted"), "emergency and disaster-recovery accounts excepted by rule");
         assertTrue(scene.user(DemoRealm.OTHER_CLINICIAN).isEnabled() && scene.user(DemoRealm.PRIVACY_OFFICER).isEnabled(), "the dry run changes nothing");
 
-        HrFeed.assertRefused("confirmation_required", 400, hr.sendRoster(token, "?rosterId=roster-csv-1&mode=apply", "text/csv", CSV));
+        HrFeed.assertRefused("confirmation_required", 400, scene.hr.sendRoster(token, "?rosterId=roster-csv-1&mode=apply", "text/csv", CSV));
         HrFeed.assertRefused("too_many_disables", 409,
-                hr.sendRoster(token, "?rosterId=roster-csv-1&mode=apply&confirm=roster-csv-1", "text/csv", CSV));
+                scene.hr.sendRoster(token, "?rosterId=roster-csv-1&mode=apply&confirm=roster-csv-1", "text/csv", CSV));
         assertTrue(scene.user(DemoRealm.OTHER_CLINICIAN).isEnabled() && scene.user(DemoRealm.PRIVACY_OFFICER).isEnabled(), "refused applies change nothing");
 
-        HrFeed.Answer applied = hr.sendRoster(token, "?rosterId=roster-csv-1&mode=apply&confirm=roster-csv-1&force=true", "text/csv", CSV);
+        HrFeed.Answer applied = scene.hr.sendRoster(token, "?rosterId=roster-csv-1&mode=apply&confirm=roster-csv-1&force=true", "text/csv", CSV);
 
         assertEquals(200, applied.status(), applied.json().toString());
         assertEquals(Set.of("tnguyen7310", "mbrown5532"), applied.usernames("disabled"));
@@ -101,13 +100,12 @@ class RosterReconciliationIT {
 
     @Test
     void badRosterUploadsAreRefusedAndChangeNothing() throws Exception {
-        HrFeed hr = scene.hr;
         String token = scene.hrToken();
-        HrFeed.assertRefused("unsupported_media_type", 415, hr.sendRoster(token, "?rosterId=r-1", "text/plain", CSV));
-        HrFeed.assertRefused("malformed_request", 400, hr.sendRoster(token, "", "text/csv", CSV));
-        HrFeed.assertRefused("malformed_request", 400, hr.sendRoster(token, "?rosterId=r-1", "text/csv", "number,state\n4821,active\n"));
-        HrFeed.assertRefused("malformed_request", 400, hr.sendRoster(token, "?rosterId=r-1&mode=wipe", "text/csv", CSV));
-        HrFeed.assertRefused("unauthenticated", 401, hr.sendRoster(null, "?rosterId=r-1", "text/csv", CSV));
+        HrFeed.assertRefused("unsupported_media_type", 415, scene.hr.sendRoster(token, "?rosterId=r-1", "text/plain", CSV));
+        HrFeed.assertRefused("malformed_request", 400, scene.hr.sendRoster(token, "", "text/csv", CSV));
+        HrFeed.assertRefused("malformed_request", 400, scene.hr.sendRoster(token, "?rosterId=r-1", "text/csv", "number,state\n4821,active\n"));
+        HrFeed.assertRefused("malformed_request", 400, scene.hr.sendRoster(token, "?rosterId=r-1&mode=wipe", "text/csv", CSV));
+        HrFeed.assertRefused("unauthenticated", 401, scene.hr.sendRoster(null, "?rosterId=r-1", "text/csv", CSV));
         assertTrue(scene.user(DemoRealm.OTHER_CLINICIAN).isEnabled() && scene.user(DemoRealm.PRIVACY_OFFICER).isEnabled(), "nothing changed");
     }
 }

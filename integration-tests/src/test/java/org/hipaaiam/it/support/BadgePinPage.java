@@ -1,9 +1,7 @@
 package org.hipaaiam.it.support;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 
 /** The PIN pad that follows a badge tap. */
 public final class BadgePinPage extends Page {
@@ -19,8 +17,6 @@ public final class BadgePinPage extends Page {
 
     public void enterPin(String pin) {
         expectShown("the PIN page");
-        WebElement field = driver.findElement(By.id("pin"));
-        field.sendKeys(pin);
-        field.sendKeys(Keys.ENTER);
+        typeThenEnter(By.id("pin"), pin);
     }
 }

@@ -1,9 +1,7 @@
 package org.hipaaiam.it.support;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 
 /** The hipaa theme's badge tap page, driven with the keyboard as a keyboard-wedge reader does. */
 public final class BadgeTapPage extends Page {
@@ -20,9 +18,7 @@ public final class BadgeTapPage extends Page {
     /** The reader types the badge number (or its signed assertion) into the focused field, then Enter. */
     public void tap(String badgeOrAssertion) {
         expectShown("the tap page");
-        WebElement field = driver.findElement(By.id("badge"));
-        field.sendKeys(badgeOrAssertion);
-        field.sendKeys(Keys.ENTER);
+        typeThenEnter(By.id("badge"), badgeOrAssertion);
     }
 
     public void usePasswordInstead() {

@@ -1,6 +1,7 @@
 package org.hipaaiam.it.support;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -37,6 +38,13 @@ public abstract class Page {
         WebElement input = driver.findElement(locator);
         input.clear();
         input.sendKeys(text);
+    }
+
+    /** Types into the field and presses Enter, as a keyboard-wedge reader or a PIN pad does. */
+    protected void typeThenEnter(By locator, String text) {
+        WebElement field = driver.findElement(locator);
+        field.sendKeys(text);
+        field.sendKeys(Keys.ENTER);
     }
 
     protected void click(By locator) {
