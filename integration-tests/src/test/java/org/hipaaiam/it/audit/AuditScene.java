@@ -27,7 +27,7 @@ public final class AuditScene extends Scene {
 
     AuditScene(ManagedRealm realm, ManagedWebDriver browser, TimeOffSet clock) throws IOException {
         super(realm, browser, clock);
-        this.app = OidcDemoApp.listen(realm.getBaseUrl());
+        this.app = stopAfterTest(OidcDemoApp.listen(realm.getBaseUrl()));
     }
 
     /** The demo app's sign-in in a browser without an SSO session. */
@@ -46,7 +46,7 @@ public final class AuditScene extends Scene {
     }
 
     private WebhookReceiver wireSoc(WebhookReceiver receiver) {
-        soc = receiver;
+        soc = stopAfterTest(receiver);
         setRealmAttribute(AlertSettings.WEBHOOK_URL, "http://127.0.0.1:" + SOC_PORT + "/alerts");
         setRealmAttribute(AlertSettings.WEBHOOK_SECRET, SOC_SECRET);
         return receiver;
@@ -79,16 +79,5 @@ public final class AuditScene extends Scene {
 
     public static Map<?, ?> alertOf(WebhookReceiver.Delivery delivery) throws IOException {
         return Alerts.parse(delivery.body());
-    }
-
-    @Override
-    protected void stop() {
-        try {
-            app.close();
-        } finally {
-            if (soc != null) {
-                soc.close();
-            }
-        }
     }
 }

@@ -33,7 +33,6 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 final class BadgeWard extends Scene {
 
     static final String ENROLMENT = "hipaa-badge-enrolment";
-    static final String DECLARED_EMERGENCY_UNTIL = "hipaa.emergency.declared.until";
 
     /** A clinician created for one test; the badge she enrols is her employee number, padded like a card's. */
     record Clinician(String id, String username, String employeeNumber) {
@@ -50,12 +49,7 @@ final class BadgeWard extends Scene {
 
     BadgeWard(ManagedRealm realm, ManagedWebDriver browser, TimeOffSet clock) throws IOException {
         super(realm, browser, clock);
-        this.app = OidcDemoApp.listen(realm.getBaseUrl());
-    }
-
-    @Override
-    protected void stop() {
-        app.close();
+        this.app = stopAfterTest(OidcDemoApp.listen(realm.getBaseUrl()));
     }
 
     BadgeTapPage tapPage() {
@@ -110,7 +104,7 @@ final class BadgeWard extends Scene {
 
     /** An emergency declared on the realm, as the break-glass API records it; it ends after the test. */
     void declareEmergencyFor(Duration duration) {
-        setRealmAttribute(DECLARED_EMERGENCY_UNTIL, Long.toString(System.currentTimeMillis() / 1000 + duration.toSeconds()));
+        setRealmAttribute(DECLARED_EMERGENCY + "until", Long.toString(System.currentTimeMillis() / 1000 + duration.toSeconds()));
     }
 
     /** Sign-in with password and one-time code (the password path where the tap page is offered); returns the verifier. */

@@ -4,7 +4,6 @@ import org.hipaaiam.it.support.CallbackReceiver;
 import org.hipaaiam.it.support.OidcDemoApp;
 import org.hipaaiam.it.support.Scene;
 import org.hipaaiam.it.support.Tokens;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.ui.webdriver.HtmlUnitWebDriverSupplier;
@@ -13,24 +12,23 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 /**
  * What each break-glass test starts with: the demo clinical app receiving callbacks, a clinician's browser in
  * front of it with no session, the Privacy Office's alert receiver, and a browser at the office where staff sign
- * in for the break-glass API. After each test the clock is set back and a declared emergency is ended.
+ * in for the break-glass API.
  */
 final class BreakGlassScene extends Scene {
-
-    private static final String DECLARED_EMERGENCY = "hipaa.emergency.declared.";
 
     final OidcDemoApp app;
     final BreakGlassBrowser clinician;
     final PrivacyOffice privacyOffice;
-    private final ManagedWebDriver officeBrowser = new ManagedWebDriver(new HtmlUnitWebDriverSupplier().getWebDriver());
+    private final ManagedWebDriver officeBrowser;
 
     BreakGlassScene(ManagedRealm realm, ManagedWebDriver browser, TimeOffSet clock) throws Exception {
         super(realm, browser, clock);
-        this.app = OidcDemoApp.listen(realm.getBaseUrl());
+        this.app = stopAfterTest(OidcDemoApp.listen(realm.getBaseUrl()));
+        this.privacyOffice = stopAfterTest(PrivacyOffice.listen(realm));
+        this.officeBrowser = new ManagedWebDriver(new HtmlUnitWebDriverSupplier().getWebDriver());
+        afterTest(() -> officeBrowser.driver().quit());
         this.clinician = new BreakGlassBrowser(browser, app);
         clinician.forgetSessions();
-        this.privacyOffice = PrivacyOffice.listen(realm);
-        afterTest(this::endDeclaredEmergency);
     }
 
     /** The break-glass API called by a member of staff who signed in at the office (the realm's full browser sign-in). */
@@ -41,23 +39,5 @@ final class BreakGlassScene extends Scene {
     /** The tokens the app gets for a callback of the clinician's last request. */
     Tokens redeem(CallbackReceiver.Received callback) throws Exception {
         return Tokens.of(app.redeem(callback.params().get("code"), clinician.verifier()));
-    }
-
-    /** A declared emergency opens break-glass to the whole workforce: it must not outlive the test that declared it. */
-    private void endDeclaredEmergency() {
-        RealmRepresentation rep = realm.admin().toRepresentation();
-        if (rep.getAttributes().keySet().removeIf(name -> name.startsWith(DECLARED_EMERGENCY))) {
-            realm.admin().update(rep);
-        }
-    }
-
-    @Override
-    protected void stop() {
-        try {
-            app.close();
-            privacyOffice.close();
-        } finally {
-            officeBrowser.driver().quit();
-        }
     }
 }

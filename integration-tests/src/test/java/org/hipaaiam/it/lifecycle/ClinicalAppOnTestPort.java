@@ -40,12 +40,11 @@ final class ClinicalAppOnTestPort implements AutoCloseable {
 
     static ClinicalAppOnTestPort start(ManagedRealm realm) throws IOException {
         enableLifecycleFeatures(realm);
-        OidcDemoApp app = OidcDemoApp.listenOn(realm.getBaseUrl(), PORT);
         ClientRepresentation client = realm.admin().clients().findByClientId(DemoRealm.OIDC_CLIENT).get(0);
-        client.setRedirectUris(List.of(app.redirectUri()));
+        client.setRedirectUris(List.of(OidcDemoApp.redirectUriOn(PORT)));
         client.getAttributes().put("backchannel.logout.url", BACKCHANNEL_LOGOUT_URL);
         realm.admin().clients().get(client.getId()).update(client);
-        return new ClinicalAppOnTestPort(realm, app);
+        return new ClinicalAppOnTestPort(realm, OidcDemoApp.listenOn(realm.getBaseUrl(), PORT));
     }
 
     /**

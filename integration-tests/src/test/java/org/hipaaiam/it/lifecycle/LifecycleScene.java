@@ -27,7 +27,7 @@ final class LifecycleScene extends Scene {
 
     LifecycleScene(ManagedRealm realm, ManagedWebDriver browser, TimeOffSet clock) throws Exception {
         super(realm, browser, clock);
-        this.app = ClinicalAppOnTestPort.start(realm);
+        this.app = stopAfterTest(ClinicalAppOnTestPort.start(realm));
         this.hr = new HrFeed(realm.getBaseUrl());
     }
 
@@ -99,10 +99,5 @@ final class LifecycleScene extends Scene {
         assertTrue(account.getOfflineSessions(clientUuid).isEmpty(), "no offline session left");
         assertEquals(400, app.refresh(signedIn.onlineRefreshToken()), "the online refresh token no longer works");
         assertEquals(400, app.refresh(signedIn.offlineRefreshToken()), "the offline token no longer works");
-    }
-
-    @Override
-    protected void stop() {
-        app.close();
     }
 }

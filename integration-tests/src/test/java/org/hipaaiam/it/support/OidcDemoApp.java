@@ -41,15 +41,15 @@ public final class OidcDemoApp implements AutoCloseable {
 
     /** The same client answering on another port, for every path there (sign-in callbacks and back-channel logouts). */
     public static OidcDemoApp listenOn(String realmUrl, int port) throws IOException {
-        return new OidcDemoApp(realmUrl, "http://localhost:" + port + "/callback", CallbackReceiver.listen(port, "/"));
+        return new OidcDemoApp(realmUrl, redirectUriOn(port), CallbackReceiver.listen(port, "/"));
+    }
+
+    public static String redirectUriOn(int port) {
+        return "http://localhost:" + port + "/callback";
     }
 
     public String realmUrl() {
         return realmUrl;
-    }
-
-    public String redirectUri() {
-        return redirectUri;
     }
 
     public String authorizationUrl(Map<String, String> extra) {

@@ -11,22 +11,29 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 /**
  * What the tests of one capability start from: the realm, the browser in front of it, the server's clock and
  * the audit trail from the test's start. A scene is built for each test ({@link InjectScene}) and closed after
- * it, also when the test fails: the subclass stops what it started, then every change recorded with
- * {@link #afterTest} is undone in reverse order and the server clock is set back.
+ * it, also when the test fails: what it started and every change recorded with {@link #afterTest} are undone in
+ * reverse order, a declared emergency is ended and the server clock is set back.
  */
 public abstract class Scene implements AutoCloseable {
+
+    /** The realm attributes of a declared emergency (`until`, `reason`, `by`). */
+    public static final String DECLARED_EMERGENCY = "hipaa.emergency.declared.";
 
     protected final ManagedRealm realm;
     protected final ManagedWebDriver browser;
     private final TimeOffSet clock;
     private final AuditTrail trail = AuditTrail.fromNow();
-    private final Deque<Runnable> undo = new ArrayDeque<>();
+    private final Deque<AutoCloseable> undo = new ArrayDeque<>();
+    /** The scene whose constructor runs; if it fails, {@link SceneSupplier} stops what it had started. */
+    static Scene underConstruction;
 
     protected Scene(ManagedRealm realm, ManagedWebDriver browser, TimeOffSet clock) {
         this.realm = realm;
         this.browser = browser;
         this.clock = clock;
+        underConstruction = this;
         OneTimeCodes.startOver(realm);
+        afterTest(this::endDeclaredEmergency);
     }
 
     public ManagedRealm realm() {
@@ -64,28 +71,33 @@ public abstract class Scene implements AutoCloseable {
         realm.admin().update(rep);
     }
 
+    /** A declared emergency opens break-glass and badge sign-in to the whole workforce: none outlives its test. */
+    private void endDeclaredEmergency() {
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        if (rep.getAttributes().keySet().removeIf(name -> name.startsWith(DECLARED_EMERGENCY))) {
+            realm.admin().update(rep);
+        }
+    }
+
     /** Something to undo after the test, whatever its outcome; steps run in reverse order. */
-    protected void afterTest(Runnable step) {
+    protected void afterTest(AutoCloseable step) {
         undo.push(step);
     }
 
-    /** Stops the receivers and browsers the scene started; runs before the recorded changes are undone. */
-    protected void stop() {
+    /** A receiver or browser the scene started, stopped after the test (in reverse order, like the undo steps). */
+    protected <T extends AutoCloseable> T stopAfterTest(T started) {
+        afterTest(started);
+        return started;
     }
 
     @Override
     public final void close() {
-        RuntimeException failure = null;
-        try {
-            stop();
-        } catch (RuntimeException e) {
-            failure = e;
-        }
+        IllegalStateException failure = null;
         while (!undo.isEmpty()) {
             try {
-                undo.pop().run();
-            } catch (RuntimeException e) {
-                failure = failure == null ? e : failure;
+                undo.pop().close();
+            } catch (Exception e) {
+                failure = failure == null ? new IllegalStateException("Undoing a test's change failed", e) : failure;
             }
         }
         if (clock.hasChanged()) {

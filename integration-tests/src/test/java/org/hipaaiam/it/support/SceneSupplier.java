@@ -42,7 +42,13 @@ public final class SceneSupplier implements Supplier<Scene, InjectScene> {
             return constructor.newInstance(instance.getDependency(ManagedRealm.class), instance.getDependency(ManagedWebDriver.class),
                     instance.getDependency(TimeOffSet.class));
         } catch (ReflectiveOperationException e) {
+            if (Scene.underConstruction != null) {
+                // A receiver left listening would fail every later test on its port.
+                Scene.underConstruction.close();
+            }
             throw new IllegalStateException("Cannot build the scene " + instance.getRequestedValueType().getSimpleName(), e);
+        } finally {
+            Scene.underConstruction = null;
         }
     }
 
