@@ -26,8 +26,8 @@ final class ClinicalAppOnTestPort implements AutoCloseable {
     static final String BACKCHANNEL_LOGOUT_URL = "http://localhost:" + PORT + "/backchannel-logout";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The app's refresh tokens for the user's online session and for its offline session. */
-    record SignedIn(String onlineRefreshToken, String offlineRefreshToken) {
+    /** Who signed in, and the app's refresh tokens for the user's online session and for its offline session. */
+    record SignedIn(String userId, String onlineRefreshToken, String offlineRefreshToken) {
     }
 
     private final ManagedRealm realm;
@@ -67,12 +67,13 @@ final class ClinicalAppOnTestPort implements AutoCloseable {
         Tokens online = Tokens.signIn(browser, app, username);
         Tokens offline = Tokens.throughSession(browser, app, Map.of("scope", "openid offline_access"));
 
-        UserResource user = realm.admin().users().get(userId(username));
+        String userId = userId(username);
+        UserResource user = realm.admin().users().get(userId);
         String clientUuid = realm.admin().clients().findByClientId(DemoRealm.OIDC_CLIENT).get(0).getId();
         if (user.getUserSessions().size() != 1 || user.getOfflineSessions(clientUuid).size() != 1) {
             throw new AssertionError("Expected one online and one offline session after sign-in");
         }
-        return new SignedIn(online.refreshToken(), offline.refreshToken());
+        return new SignedIn(userId, online.refreshToken(), offline.refreshToken());
     }
 
     /** The demo users hold only their workforce roles; offline access is granted here, as an app would request it. */

@@ -34,7 +34,7 @@ class DisabledAccountSessionsEndIT {
     void disablingInTheAdminConsoleEndsEverySessionAndTellsTheApp() throws Exception {
         ClinicalAppOnTestPort.SignedIn signedIn = scene.signIn(DemoRealm.PRIVACY_OFFICER);
         UserResource account = scene.account(DemoRealm.PRIVACY_OFFICER);
-        String userId = account.toRepresentation().getId();
+        String userId = signedIn.userId();
 
         UserRepresentation disabled = account.toRepresentation();
         disabled.setEnabled(false);
@@ -50,7 +50,7 @@ class DisabledAccountSessionsEndIT {
     void scimDeactivationEndsEverySessionAndTellsTheApp() throws Exception {
         ClinicalAppOnTestPort.SignedIn signedIn = scene.signIn(DemoRealm.OTHER_CLINICIAN);
         UserResource account = scene.account(DemoRealm.OTHER_CLINICIAN);
-        String userId = account.toRepresentation().getId();
+        String userId = signedIn.userId();
 
         HttpResponse<String> patched = ScimClient.asHrFeed(realm).deactivate(userId);
         assertEquals(200, patched.statusCode(), patched.body());

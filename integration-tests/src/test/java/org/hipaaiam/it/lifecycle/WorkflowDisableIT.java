@@ -38,7 +38,7 @@ class WorkflowDisableIT {
     void bundleWorkflowStepDisablesAndEndsEverySession() throws Exception {
         ClinicalAppOnTestPort.SignedIn signedIn = scene.signIn(DemoRealm.OTHER_CLINICIAN);
         UserResource account = scene.account(DemoRealm.OTHER_CLINICIAN);
-        String userId = account.toRepresentation().getId();
+        String userId = signedIn.userId();
 
         runWorkflow("separation-workflow", "hipaa-disable-user", userId);
 
@@ -54,7 +54,7 @@ class WorkflowDisableIT {
     void builtInDisableUserStepIsCaughtByTheSweep() throws Exception {
         ClinicalAppOnTestPort.SignedIn signedIn = scene.signIn(DemoRealm.PRIVACY_OFFICER);
         UserResource account = scene.account(DemoRealm.PRIVACY_OFFICER);
-        String userId = account.toRepresentation().getId();
+        String userId = signedIn.userId();
 
         runWorkflow("stock-disable-workflow", "disable-user", userId);
 
