@@ -1,5 +1,6 @@
 package org.hipaaiam.events.alert;
 
+import org.hipaaiam.core.settings.RealmSettings;
 import java.util.Map;
 import java.util.UUID;
 import org.hipaaiam.events.audit.AuditSink;
@@ -33,7 +34,7 @@ public final class AlertService implements AutoCloseable {
             return;
         }
         try {
-            AlertSettings settings = AlertSettings.from(realm.getAttributes());
+            AlertSettings settings = AlertSettings.of(RealmSettings.of(session, realm));
             for (Alert alert : engine.evaluate(AuditFacts.of(record), settings, new UserAttributeKnownAddresses(session, realm))) {
                 raise(realm, settings, alert);
             }

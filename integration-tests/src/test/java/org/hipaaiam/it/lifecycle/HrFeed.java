@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hipaaiam.events.alert.WebhookSignature;
+import org.hipaaiam.core.signature.RequestSignature;
+import org.hipaaiam.core.signature.SignatureHeader;
 
 /** The HR system's side of the separation feed: signed JSON posted with a bearer token. */
 final class HrFeed {
@@ -96,7 +97,7 @@ final class HrFeed {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + endpoint))
                 .header("Content-Type", contentType)
-                .header(WebhookSignature.HEADER, WebhookSignature.sign(secret, signedAtSeconds, bytes))
+                .header(SignatureHeader.NAME, RequestSignature.sign(secret, signedAtSeconds, bytes))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
