@@ -3,7 +3,7 @@ package org.hipaaiam.events.alert;
 import org.hipaaiam.core.settings.RealmSettings;
 import java.util.Map;
 import java.util.UUID;
-import org.hipaaiam.events.audit.AuditSink;
+import org.hipaaiam.events.audit.record.AuditSink;
 import org.hipaaiam.events.audit.record.AuditRecords;
 import org.hipaaiam.events.audit.record.CanonicalJson;
 import org.jboss.logging.Logger;

@@ -1,5 +1,6 @@
 package org.hipaaiam.events.audit;
 
+import org.hipaaiam.events.audit.record.AuditSink;
 import org.hipaaiam.events.alert.AlertService;
 import org.hipaaiam.events.audit.record.Actor;
 import org.hipaaiam.events.audit.record.AuditRecords;

@@ -1,5 +1,6 @@
 package org.hipaaiam.events.audit;
 
+import org.hipaaiam.events.audit.record.AuditSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package org.hipaaiam.events.audit;
 
+import org.hipaaiam.events.audit.record.AuditSink;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -6,8 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.hipaaiam.audit.ledger.checkpoint.SignedNote;
-import org.hipaaiam.audit.ledger.writer.ShardLog;
-import org.hipaaiam.audit.ledger.writer.TreeRebuild;
+import org.hipaaiam.audit.ledger.ShardLog;
+import org.hipaaiam.audit.ledger.TreeRebuild;
 
 /**
  * A shard stored in the {@code audit_entry} and {@code audit_checkpoint} tables. Staged records
