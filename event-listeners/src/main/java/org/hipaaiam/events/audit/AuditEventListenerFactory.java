@@ -1,5 +1,6 @@
 package org.hipaaiam.events.audit;
 
+import org.hipaaiam.core.settings.SpiOptions;
 import org.hipaaiam.events.audit.record.AuditSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +54,7 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
 
     @Override
     public void init(Config.Scope scope) {
-        config = AuditConfig.from(scope, Path.of(System.getProperty("kc.home.dir", ".")));
+        config = AuditConfig.from(new SpiOptions(scope), Path.of(System.getProperty("kc.home.dir", ".")));
     }
 
     @Override
