@@ -1,7 +1,6 @@
 package org.hipaaiam.events.alert;
 
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.Optional;
 
 /**

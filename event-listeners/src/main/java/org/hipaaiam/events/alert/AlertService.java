@@ -1,10 +1,10 @@
 package org.hipaaiam.events.alert;
 
-import org.hipaaiam.core.settings.RealmSettings;
 import java.util.Map;
 import java.util.UUID;
-import org.hipaaiam.events.audit.record.AuditSink;
+import org.hipaaiam.core.settings.RealmSettings;
 import org.hipaaiam.events.audit.record.AuditRecords;
+import org.hipaaiam.events.audit.record.AuditSink;
 import org.hipaaiam.events.audit.record.CanonicalJson;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;

@@ -1,8 +1,8 @@
 package org.hipaaiam.events.alert;
 
+import java.util.Optional;
 import org.hipaaiam.core.vocabulary.AuditDetails;
 import org.hipaaiam.core.vocabulary.HipaaEvents;
-import java.util.Optional;
 
 /**
  * Every break-glass event alerts the Privacy Office at once. Emergency-access events carry the detail

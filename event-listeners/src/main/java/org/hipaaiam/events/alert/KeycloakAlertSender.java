@@ -1,14 +1,14 @@
 package org.hipaaiam.events.alert;
 
-import org.hipaaiam.core.settings.RealmSettings;
-import org.hipaaiam.core.signature.RequestSignature;
-import org.hipaaiam.core.signature.SignatureHeader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.hipaaiam.core.settings.RealmSettings;
+import org.hipaaiam.core.signature.RequestSignature;
+import org.hipaaiam.core.signature.SignatureHeader;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailSenderProvider;
 import org.keycloak.models.KeycloakSession;

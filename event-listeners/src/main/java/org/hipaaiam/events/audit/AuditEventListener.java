@@ -1,9 +1,9 @@
 package org.hipaaiam.events.audit;
 
-import org.hipaaiam.events.audit.record.AuditSink;
 import org.hipaaiam.events.alert.AlertService;
 import org.hipaaiam.events.audit.record.Actor;
 import org.hipaaiam.events.audit.record.AuditRecords;
+import org.hipaaiam.events.audit.record.AuditSink;
 import org.hipaaiam.events.audit.record.Origin;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;

@@ -1,7 +1,5 @@
 package org.hipaaiam.events.audit;
 
-import org.hipaaiam.core.settings.SpiOptions;
-import org.hipaaiam.events.audit.record.AuditSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,11 +12,13 @@ import org.hipaaiam.audit.ledger.RecoveryReport;
 import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
 import org.hipaaiam.audit.ledger.postgres.PostgresLedger;
 import org.hipaaiam.audit.siem.SiemForwarder;
+import org.hipaaiam.core.settings.SpiOptions;
 import org.hipaaiam.events.alert.AlertDispatcher;
 import org.hipaaiam.events.alert.AlertOutbox;
 import org.hipaaiam.events.alert.AlertService;
 import org.hipaaiam.events.alert.KeycloakAlertSender;
 import org.hipaaiam.events.audit.record.AuditRecords;
+import org.hipaaiam.events.audit.record.AuditSink;
 import org.hipaaiam.events.audit.record.CanonicalJson;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;

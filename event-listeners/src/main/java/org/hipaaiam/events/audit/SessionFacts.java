@@ -1,11 +1,11 @@
 package org.hipaaiam.events.audit;
 
-import org.hipaaiam.core.vocabulary.SessionNotes;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hipaaiam.core.vocabulary.SessionNotes;
 import org.hipaaiam.events.audit.record.Actor;
 import org.hipaaiam.events.audit.record.Origin;
 import org.keycloak.models.AuthenticationExecutionModel;
