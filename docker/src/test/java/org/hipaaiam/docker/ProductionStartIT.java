@@ -203,7 +203,7 @@ class ProductionStartIT {
     void aScheduledSeparationIsAppliedByTheDueSeparationsTask() throws Exception {
         String userId = createWorkforceUser("sfuture7703", "7703", newPassword());
 
-        HrSystem.Answer answer = hrSystem().separation("prod-start-sep-7703", "7703", Instant.now().plusSeconds(5));
+        HrSystem.Answer answer = hrSystem().separation("prod-start-sep-7703", "7703", Instant.now().plusSeconds(8));
 
         assertEquals(200, answer.status(), answer.json().toString());
         assertEquals("scheduled", answer.json().path("status").asText());

@@ -63,24 +63,33 @@ public final class ProductionKeycloak implements AutoCloseable {
             Files.createDirectories(dir.resolve(keys), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         ServerCertificate certificate = ServerCertificate.forLocalhost(dir.resolve("tls"));
-
-        ProcessGroup.start(List.of(home.resolve("bin/kc.sh").toString(), "build"), home, javaHome(), dir.resolve("build.log"))
+        // As the Dockerfile runs it: no options but those in conf/keycloak.conf.
+        ProcessGroup.start(List.of(kc(home), "build"), home, javaHome(), dir.resolve("build.log"))
                 .awaitSuccess(BUILD_TIMEOUT, "kc.sh build");
 
+        Map<String, String> options = new LinkedHashMap<>(siteOptions(node, dir, certificate, deployment.database()));
+        options.putAll(testOptions);
         String adminPassword = randomPassword();
+        ProcessGroup server = ProcessGroup.start(startCommand(home, options), home, startEnvironment(adminPassword), dir.resolve("keycloak.log"));
+        ProductionKeycloak keycloak = new ProductionKeycloak(node, certificate, adminPassword, server);
+        keycloak.awaitReady();
+        return keycloak;
+    }
+
+    /** The image's entry point and command, with the options given. */
+    private static List<String> startCommand(Path home, Map<String, String> options) {
+        List<String> command = new ArrayList<>(List.of(kc(home), "start", "--optimized", "--import-realm"));
+        options.forEach((name, value) -> command.add("--" + name + "=" + value));
+        return command;
+    }
+
+    /** The bootstrap admin is used only while the master realm has no administrator yet. */
+    private static Map<String, String> startEnvironment(String adminPassword) {
         Map<String, String> environment = new LinkedHashMap<>(javaHome());
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         environment.put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized", "--import-realm"));
-        Map<String, String> options = new LinkedHashMap<>(siteOptions(node, dir, certificate, deployment.database()));
-        options.putAll(testOptions);
-        options.forEach((name, value) -> command.add("--" + name + "=" + value));
-
-        ProductionKeycloak keycloak = new ProductionKeycloak(node, certificate, adminPassword,
-                ProcessGroup.start(command, home, environment, dir.resolve("keycloak.log")));
-        keycloak.awaitReady();
-        return keycloak;
+        return environment;
     }
 
     /** The image's layout: the distribution, its providers/ and conf/keycloak.conf, the realm in data/import. */
@@ -180,6 +189,10 @@ public final class ProductionKeycloak implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             System.err.println("Could not stop Keycloak " + node.name() + ": " + e);
         }
+    }
+
+    private static String kc(Path home) {
+        return home.resolve("bin/kc.sh").toString();
     }
 
     /** kc.sh runs the same JDK as the tests. */
