@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hipaaiam.it.support.DemoRealm;
-import org.hipaaiam.it.support.Totp;
+import org.hipaaiam.testfixtures.Totp;
 
 /**
  * Unused TOTP codes for repeated sign-ins of one demo user. The realm refuses a code used before, so each

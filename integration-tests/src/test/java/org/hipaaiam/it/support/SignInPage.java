@@ -1,6 +1,7 @@
 package org.hipaaiam.it.support;
 
 import java.util.Map;
+import org.hipaaiam.testfixtures.Totp;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;

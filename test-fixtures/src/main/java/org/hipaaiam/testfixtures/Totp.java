@@ -1,4 +1,4 @@
-package org.hipaaiam.it.support;
+package org.hipaaiam.testfixtures;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
