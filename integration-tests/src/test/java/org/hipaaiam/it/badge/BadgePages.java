@@ -5,7 +5,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
-/** The hipaa theme's tap page, PIN pad and enrolment page, driven with the keyboard as a badge reader does. */
+/** The bundle's tap page, PIN pad and enrolment page, driven with the keyboard as a badge reader does. */
 final class BadgePages {
 
     private final WebDriver driver;

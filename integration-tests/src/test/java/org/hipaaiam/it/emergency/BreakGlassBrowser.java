@@ -14,9 +14,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** A clinician's browser in front of the demo clinical app: sign-in, the break-glass form, the justification page. */
-final class BreakGlassBrowser {
+public final class BreakGlassBrowser {
 
-    static final String ELEVATE = "hipaa-break-glass";
+    public static final String ELEVATE = "hipaa-break-glass";
     static final String JUSTIFY = "hipaa-break-glass-justify";
 
     private final ManagedWebDriver browser;
@@ -28,13 +28,13 @@ final class BreakGlassBrowser {
         this.realmUrl = realmUrl;
     }
 
-    void forgetSessions() {
+    public void forgetSessions() {
         browser.open(realmUrl + "/.well-known/openid-configuration");
         browser.cookies().deleteAll();
     }
 
     /** Opens the app's authorization request; `kcAction` and `context` may be null. */
-    void request(String kcAction, String context) {
+    public void request(String kcAction, String context) {
         pkce = Pkce.create();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("code_challenge", pkce.challenge());
@@ -62,7 +62,7 @@ final class BreakGlassBrowser {
     }
 
     /** The realm's full browser sign-in (password, then an unused TOTP code). */
-    void signIn(String username) throws InterruptedException {
+    public void signIn(String username) throws InterruptedException {
         if (offersBadgeTap()) {
             browser.driver().findElement(By.id("hipaa-use-password")).click();
         }
@@ -81,7 +81,7 @@ final class BreakGlassBrowser {
         page.submitOneTimeCode(OneTimeCodes.next(username));
     }
 
-    boolean showsBreakGlassForm() {
+    public boolean showsBreakGlassForm() {
         return !browser.driver().findElements(By.id("hipaa-break-glass-form")).isEmpty();
     }
 
@@ -94,7 +94,7 @@ final class BreakGlassBrowser {
         return browser.driver().findElement(By.id("hipaa-break-glass-context")).getText();
     }
 
-    void breakTheGlass(String reasonCode, String reason) {
+    public void breakTheGlass(String reasonCode, String reason) {
         if (reasonCode != null) {
             new Select(browser.driver().findElement(By.id("reasonCode"))).selectByValue(reasonCode);
         }
@@ -110,7 +110,7 @@ final class BreakGlassBrowser {
         browser.driver().findElement(By.id("kc-cancel")).click();
     }
 
-    String alert() {
+    public String alert() {
         List<WebElement> alerts = browser.driver().findElements(By.className("kc-feedback-text"));
         return alerts.isEmpty() ? browser.driver().getPageSource() : alerts.get(0).getText();
     }
@@ -128,18 +128,18 @@ final class BreakGlassBrowser {
         return app.next();
     }
 
-    boolean showsJustificationForm() {
+    public boolean showsJustificationForm() {
         return !browser.driver().findElements(By.id("hipaa-justify-form")).isEmpty();
     }
 
-    void justify(String text) {
+    public void justify(String text) {
         WebElement field = browser.driver().findElement(By.id("justification"));
         field.clear();
         field.sendKeys(text);
         browser.driver().findElement(By.id("kc-submit")).click();
     }
 
-    String pageSource() {
+    public String pageSource() {
         return browser.driver().getPageSource();
     }
 

@@ -6,11 +6,11 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /** What each break-glass test starts with: the demo app's callback, the Privacy Office's receiver, a fresh browser. */
-final class ClinicalAppScene implements AutoCloseable {
+public final class ClinicalAppScene implements AutoCloseable {
 
-    final CallbackReceiver app;
+    public final CallbackReceiver app;
     final PrivacyOffice privacyOffice;
-    final BreakGlassBrowser browser;
+    public final BreakGlassBrowser browser;
 
     private ClinicalAppScene(CallbackReceiver app, PrivacyOffice privacyOffice, BreakGlassBrowser browser) {
         this.app = app;
@@ -18,7 +18,7 @@ final class ClinicalAppScene implements AutoCloseable {
         this.browser = browser;
     }
 
-    static ClinicalAppScene open(ManagedRealm realm, ManagedWebDriver driver) throws Exception {
+    public static ClinicalAppScene open(ManagedRealm realm, ManagedWebDriver driver) throws Exception {
         CallbackReceiver app = CallbackReceiver.listen(DemoRealm.OIDC_APP_PORT, "/callback");
         BreakGlassBrowser browser = new BreakGlassBrowser(driver, realm.getBaseUrl());
         browser.forgetSessions();

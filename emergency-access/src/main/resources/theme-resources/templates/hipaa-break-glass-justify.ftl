@@ -1,5 +1,5 @@
 <#import "template.ftl" as layout>
-<#import "buttons.ftl" as buttons>
+<#-- Buttons take the active theme's classes directly (buttons.ftl exists only in keycloak.v2 and themes built on it); pf-v5-u-flex-nowrap is inert elsewhere. -->
 <@layout.registrationLayout displayMessage=true; section>
 <!-- template: hipaa-break-glass-justify.ftl -->
     <#if section = "header">
@@ -18,22 +18,26 @@
             <form id="hipaa-justify-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
                 <input type="hidden" name="caseId" value="${current.id}"/>
                 <div class="${properties.kcFormGroupClass!}">
-                    <label for="justification" class="pf-v5-c-form__label">${msg("hipaaJustification")}</label>
-                    <textarea id="justification" name="justification" class="pf-v5-c-form-control" rows="6" maxlength="4000" required>${justification}</textarea>
+                    <label for="justification" class="${properties.kcLabelClass!}">${msg("hipaaJustification")}</label>
+                    <textarea id="justification" name="justification" class="${properties.kcInputClass!}" rows="6" maxlength="4000" required>${justification}</textarea>
                 </div>
-                <@buttons.actionGroup horizontal=true>
-                    <@buttons.button id="kc-submit" name="login" label="hipaaJustifySubmit"/>
-                    <#if isAppInitiatedAction??>
-                        <@buttons.button id="kc-cancel" label="doCancel" name="cancel-aia" type="secondary"/>
-                    </#if>
-                </@buttons.actionGroup>
+                <div class="${properties.kcFormGroupClass!}">
+                    <div class="${properties.kcFormActionGroupClass!(properties.kcFormButtonsClass!"")} pf-v5-u-flex-nowrap">
+                        <button id="kc-submit" name="login" type="submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("hipaaJustifySubmit")}</button>
+                        <#if isAppInitiatedAction??>
+                            <button id="kc-cancel" name="cancel-aia" type="submit" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!(properties.kcButtonDefaultClass!"")} ${properties.kcButtonBlockClass!}">${msg("doCancel")}</button>
+                        </#if>
+                    </div>
+                </div>
             </form>
         <#else>
             <p id="hipaa-justify-none">${msg("hipaaJustifyNone")}</p>
             <form id="hipaa-justify-done" action="${url.loginAction}" method="post">
-                <@buttons.actionGroup horizontal=true>
-                    <@buttons.button id="kc-submit" name="login" label="doContinue"/>
-                </@buttons.actionGroup>
+                <div class="${properties.kcFormGroupClass!}">
+                    <div class="${properties.kcFormActionGroupClass!(properties.kcFormButtonsClass!"")} pf-v5-u-flex-nowrap">
+                        <button id="kc-submit" name="login" type="submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("doContinue")}</button>
+                    </div>
+                </div>
             </form>
         </#if>
         <#if awaitingReview?has_content>

@@ -1,5 +1,5 @@
 <#import "template.ftl" as layout>
-<#import "buttons.ftl" as buttons>
+<#-- Buttons take the active theme's classes directly: buttons.ftl exists only in keycloak.v2 and themes built on it. -->
 <#-- Enrolment after a full sign-in: tap the new badge (if none is bound yet) and choose a PIN. -->
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('badge','pin','pin-confirm'); section>
     <#if section="header">
@@ -44,9 +44,11 @@
                     <span id="input-error-pin-confirm" class="${properties.kcInputErrorMessageClass!}" aria-live="polite">${kcSanitize(messagesPerField.get('pin-confirm'))?no_esc}</span>
                 </#if>
             </div>
-            <@buttons.actionGroup>
-                <@buttons.button id="hipaa-enrol-submit" name="enrol" label="hipaaEnrolSubmit" />
-            </@buttons.actionGroup>
+            <div class="${properties.kcFormGroupClass!}">
+                <div class="${properties.kcFormActionGroupClass!(properties.kcFormButtonsClass!"")}">
+                    <button id="hipaa-enrol-submit" name="enrol" type="submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("hipaaEnrolSubmit")}</button>
+                </div>
+            </div>
         </form>
     </#if>
 </@layout.registrationLayout>

@@ -1,5 +1,5 @@
 <#import "template.ftl" as layout>
-<#import "buttons.ftl" as buttons>
+<#-- Buttons take the active theme's classes directly: buttons.ftl exists only in keycloak.v2 and themes built on it. -->
 <#-- Badge tap: a keyboard-wedge reader types into the focused field and presses Enter; a person can type too. -->
 <@layout.registrationLayout displayMessage=true; section>
     <#if section="header">
@@ -20,14 +20,18 @@
                            aria-describedby="badge-help" aria-invalid="<#if message?? && message.type = 'error'>true<#else>false</#if>"/>
                 </span>
             </div>
-            <@buttons.actionGroup>
-                <@buttons.button id="hipaa-tap-submit" name="tap" label="hipaaBadgeSubmit" />
-            </@buttons.actionGroup>
+            <div class="${properties.kcFormGroupClass!}">
+                <div class="${properties.kcFormActionGroupClass!(properties.kcFormButtonsClass!"")}">
+                    <button id="hipaa-tap-submit" name="tap" type="submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("hipaaBadgeSubmit")}</button>
+                </div>
+            </div>
         </form>
         <form id="hipaa-use-password-form" action="${url.loginAction}" method="post">
-            <@buttons.actionGroup>
-                <@buttons.button id="hipaa-use-password" name="use-password" label="hipaaUsePassword" type="secondary" />
-            </@buttons.actionGroup>
+            <div class="${properties.kcFormGroupClass!}">
+                <div class="${properties.kcFormActionGroupClass!(properties.kcFormButtonsClass!"")}">
+                    <button id="hipaa-use-password" name="use-password" type="submit" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!(properties.kcButtonDefaultClass!"")} ${properties.kcButtonBlockClass!}">${msg("hipaaUsePassword")}</button>
+                </div>
+            </div>
         </form>
     </#if>
 </@layout.registrationLayout>
