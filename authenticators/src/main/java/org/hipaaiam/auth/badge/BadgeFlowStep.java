@@ -1,6 +1,8 @@
 package org.hipaaiam.auth.badge;
 
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.hipaaiam.core.vocabulary.BundleScope;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -8,13 +10,29 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-/** A page of the badge flow: needs no user beforehand (the tap finds one), nothing to configure per user. */
+/**
+ * A page of the badge flow: needs no user beforehand (the tap finds one), nothing to configure per user. Badge
+ * sign-in is a policy of the realms that enable the bundle's policies ({@link BundleScope}); in any other realm
+ * the step shows no page, reads no form and signs nobody in, even where the bundle's flow is bound.
+ */
 public abstract class BadgeFlowStep implements Authenticator {
 
     @Override
-    public void authenticate(AuthenticationFlowContext context) {
-        context.challenge(page(context, null));
+    public final void authenticate(AuthenticationFlowContext context) {
+        if (offered(context)) {
+            context.challenge(page(context, null));
+        }
     }
+
+    @Override
+    public final void action(AuthenticationFlowContext context) {
+        if (offered(context)) {
+            submitted(context, context.getHttpRequest().getDecodedFormParameters());
+        }
+    }
+
+    /** What the step does with its page's form. */
+    protected abstract void submitted(AuthenticationFlowContext context, MultivaluedMap<String, String> form);
 
     /** The step's page, with the theme message `error` when not null. */
     protected abstract Response page(AuthenticationFlowContext context, String error);
@@ -24,6 +42,15 @@ public abstract class BadgeFlowStep implements Authenticator {
             form.setError(error);
         }
         return form.createForm(template);
+    }
+
+    /** Outside the bundle's realms the step is only attempted: it authenticated nobody, so the flow cannot succeed through it. */
+    private static boolean offered(AuthenticationFlowContext context) {
+        if (BundleScope.policiesApply(context.getRealm())) {
+            return true;
+        }
+        context.attempted();
+        return false;
     }
 
     @Override
