@@ -31,6 +31,7 @@ import org.keycloak.models.UserModel;
  * `.../hipaa-badge-admin/users/{userId}/badge` and `.../pin`: one user's badge and PIN, `view-users` to read and
  * `manage-users` to change. Every answer is the user's {@link BadgeStatus} after the call.
  */
+@Produces(MediaType.APPLICATION_JSON)
 public final class UserBadgeResource {
 
     private final KeycloakSession session;
@@ -47,7 +48,6 @@ public final class UserBadgeResource {
 
     @GET
     @Path("badge")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response badgeStatus() {
         return onUser("badge", AdminRoles.VIEW_USERS, (caller, user) -> status(user));
     }
@@ -55,7 +55,6 @@ public final class UserBadgeResource {
     /** Binds a badge to the user: `{"badge": "<number>"}`. A badge held by someone else, or revoked, is refused. */
     @PUT
     @Path("badge")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response assignBadge(byte[] body) {
         return onUser("badge", AdminRoles.MANAGE_USERS, (caller, user) -> {
             BadgeNumber badge = BadgeNumber.parse(JsonBody.text(JsonBody.object(body), "badge"))
@@ -73,7 +72,6 @@ public final class UserBadgeResource {
     /** Revokes the user's badge (lost or replaced); its hash stays on record so it is refused from now on. */
     @DELETE
     @Path("badge")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response revokeBadge() {
         return onUser("badge", AdminRoles.MANAGE_USERS, (caller, user) -> {
             if (!BadgeDirectory.revoke(user)) {
@@ -86,7 +84,6 @@ public final class UserBadgeResource {
     /** Resets the PIN: removes it (and its lock) and asks the user to set a new one after a full sign-in. */
     @DELETE
     @Path("pin")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response resetPin() {
         return onUser("pin", AdminRoles.MANAGE_USERS, (caller, user) -> {
             PinCredential.remove(user);
