@@ -17,6 +17,15 @@ import org.keycloak.models.UserModel;
  */
 public abstract class BadgeFlowStep implements Authenticator {
 
+    private final String template;
+    private final String startOver;
+
+    /** `template`: the step's page; `startOver`: the form field of its button back to the start of sign-in. */
+    protected BadgeFlowStep(String template, String startOver) {
+        this.template = template;
+        this.startOver = startOver;
+    }
+
     @Override
     public final void authenticate(AuthenticationFlowContext context) {
         if (offered(context)) {
@@ -26,9 +35,20 @@ public abstract class BadgeFlowStep implements Authenticator {
 
     @Override
     public final void action(AuthenticationFlowContext context) {
-        if (offered(context)) {
-            submitted(context, context.getHttpRequest().getDecodedFormParameters());
+        if (!offered(context)) {
+            return;
         }
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (form.containsKey(startOver)) {
+            startingOver(context);
+            context.resetFlow();
+            return;
+        }
+        submitted(context, form);
+    }
+
+    /** Before sign-in starts over from the page's button; nothing by default. */
+    protected void startingOver(AuthenticationFlowContext context) {
     }
 
     /** What the step does with its page's form. */
@@ -37,7 +57,8 @@ public abstract class BadgeFlowStep implements Authenticator {
     /** The step's page, with the theme message `error` when not null. */
     protected abstract Response page(AuthenticationFlowContext context, String error);
 
-    protected static Response render(LoginFormsProvider form, String template, String error) {
+    /** The step's page filled in by `form`, with the theme message `error` when not null. */
+    protected final Response render(LoginFormsProvider form, String error) {
         if (error != null) {
             form.setError(error);
         }

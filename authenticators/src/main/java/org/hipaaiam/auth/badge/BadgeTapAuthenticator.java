@@ -28,16 +28,19 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 final class BadgeTapAuthenticator extends BadgeFlowStep {
 
     static final String FIELD = "badge";
-    static final String USE_PASSWORD = "use-password";
-    static final String PAGE = "hipaa-badge-tap.ftl";
+
+    BadgeTapAuthenticator() {
+        super("hipaa-badge-tap.ftl", "use-password");
+    }
+
+    /** The person chose password and one-time code instead. */
+    @Override
+    protected void startingOver(AuthenticationFlowContext context) {
+        context.getAuthenticationSession().setClientNote(BadgeSignIn.PASSWORD_CHOSEN, "true");
+    }
 
     @Override
     protected void submitted(AuthenticationFlowContext context, MultivaluedMap<String, String> form) {
-        if (form.containsKey(USE_PASSWORD)) {
-            context.getAuthenticationSession().setClientNote(BadgeSignIn.PASSWORD_CHOSEN, "true");
-            context.resetFlow();
-            return;
-        }
         String typed = form.getFirst(FIELD);
         RealmModel realm = context.getRealm();
         String remoteAddress = context.getConnection().getRemoteAddr();
@@ -111,6 +114,6 @@ final class BadgeTapAuthenticator extends BadgeFlowStep {
         BadgeLocation location = BadgeLocation.of(context.getSession(), context.getRealm(), context.getConnection().getRemoteAddr());
         return render(context.form()
                 .setAttribute("hipaaEmergency", location.basis() == BadgeLocation.Basis.EMERGENCY)
-                .setAttribute("hipaaWorkstationLocation", location.workstation().map(Workstation::location).orElse("")), PAGE, error);
+                .setAttribute("hipaaWorkstationLocation", location.workstation().map(Workstation::location).orElse("")), error);
     }
 }

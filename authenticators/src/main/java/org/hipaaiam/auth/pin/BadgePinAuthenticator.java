@@ -24,15 +24,14 @@ import org.keycloak.services.managers.BruteForceProtector;
 final class BadgePinAuthenticator extends BadgeFlowStep {
 
     static final String FIELD = "pin";
-    static final String OTHER_BADGE = "other-badge";
-    static final String PAGE = "hipaa-badge-pin.ftl";
+
+    /** The page's "other badge" button starts over at the tap page. */
+    BadgePinAuthenticator() {
+        super("hipaa-badge-pin.ftl", "other-badge");
+    }
 
     @Override
     protected void submitted(AuthenticationFlowContext context, MultivaluedMap<String, String> form) {
-        if (form.containsKey(OTHER_BADGE)) {
-            context.resetFlow();
-            return;
-        }
         String pin = form.getFirst(FIELD);
         UserModel user = context.getUser();
         RealmModel realm = context.getRealm();
@@ -72,6 +71,6 @@ final class BadgePinAuthenticator extends BadgeFlowStep {
         PinPolicy policy = PinPolicy.of(context.getSession(), context.getRealm());
         return render(context.form()
                 .setAttribute("hipaaPinMaxLength", policy.maxLength())
-                .setAttribute("hipaaPinDigitsOnly", policy.digitsOnly()), PAGE, error);
+                .setAttribute("hipaaPinDigitsOnly", policy.digitsOnly()), error);
     }
 }
