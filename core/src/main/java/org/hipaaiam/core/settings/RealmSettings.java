@@ -29,6 +29,15 @@ public final class RealmSettings {
         return new RealmSettings(realm::getAttribute, session, SettingProblems.recordedIn(session, realm));
     }
 
+    /**
+     * A provider's configuration in this realm (an authenticator execution's or a mapper's `config`), read by the
+     * same rule: a bad value falls back and is reported once for the realm.
+     */
+    public static RealmSettings of(KeycloakSession session, RealmModel realm, Map<String, String> config) {
+        Map<String, String> values = config == null ? Map.of() : config;
+        return new RealmSettings(values::get, session, SettingProblems.recordedIn(session, realm));
+    }
+
     /** For logic tested without a server: problems go to `problems`, vault references are not resolved. */
     public static RealmSettings of(Map<String, String> attributes, SettingProblems.Sink problems) {
         return new RealmSettings(attributes::get, null, problems);

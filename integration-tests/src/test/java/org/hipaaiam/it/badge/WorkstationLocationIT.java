@@ -52,14 +52,27 @@ class WorkstationLocationIT extends BadgeWardTest {
     }
 
     @Test
+    void realmThatHasNotEnabledTheBundlesPoliciesOffersNoBadgeSignIn() throws Exception {
+        ward.setRealmAttribute("hipaa.badge.networks", "127.0.0.0/8");
+        ward.setRealmAttribute("hipaa.policies.enabled", "false");
+        try {
+            ward.openSignIn();
+            assertFalse(ward.pages().showsTapPage(), "badge sign-in is a policy of realms that enable the bundle's policies");
+            assertTrue(ward.pages().showsPasswordPage());
+        } finally {
+            ward.setRealmAttribute("hipaa.policies.enabled", "true");
+        }
+    }
+
+    @Test
     void declaredEmergencyAllowsBadgeSignInFromAnywhere() throws Exception {
-        ward.setRealmAttribute("hipaa.emergency.declared.until", Long.toString(System.currentTimeMillis() / 1000 + 600));
+        ward.setRealmAttribute("hipaa.emergency.declaredUntil", Long.toString(System.currentTimeMillis() / 1000 + 600));
         try {
             ward.openSignIn();
             assertTrue(ward.pages().showsTapPage());
             assertTrue(browser.driver().getPageSource().contains("Emergency mode"), "the tap page says why it is offered");
         } finally {
-            ward.setRealmAttribute("hipaa.emergency.declared.until", "");
+            ward.setRealmAttribute("hipaa.emergency.declaredUntil", "");
         }
     }
 
