@@ -2,8 +2,8 @@ package org.hipaaiam.emergency.elevation;
 
 import java.util.Optional;
 import org.keycloak.common.util.Time;
-import org.keycloak.protocol.ProtocolMapper;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.ProtocolMapper;
 
 /** What the OIDC and SAML break-glass mappers share: their name in the admin console and the elevation they state. */
 interface BreakGlassMapper extends ProtocolMapper {
