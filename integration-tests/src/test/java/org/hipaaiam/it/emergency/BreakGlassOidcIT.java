@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.hipaaiam.core.vocabulary.BundleScope;
 import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.CallbackReceiver;
 import org.hipaaiam.it.support.DemoRealm;
@@ -160,6 +161,19 @@ class BreakGlassOidcIT {
         assertNull(callback.params().get("code"), "the app gets no code, so no token at all");
         Map<?, ?> alert = privacyOffice.nextAlertNamed("break-glass-refused");
         assertEquals(BreakGlassApi.PRIVACY_OFFICER, PrivacyOffice.usernameOf(alert));
+    }
+
+    @Test
+    void aRealmThatDoesNotEnableThePoliciesOffersNoBreakGlass() throws Exception {
+        setRealmAttribute(BundleScope.POLICIES_ENABLED, "false");
+        clinician.request(BreakGlassBrowser.ELEVATE, null);
+        clinician.signIn(DemoRealm.CLINICIAN);
+
+        CallbackReceiver.Received callback = app.next();
+        assertEquals("access_denied", callback.params().get("error"), "even a clinician is refused: " + callback.params());
+        assertFalse(AuditTrail.records(r -> "break-glass-refused".equals(r.at("unmapped.keycloak.details.hipaa_event"))
+                && "break-glass is not enabled in this realm".equals(r.at("unmapped.keycloak.details.reason"))
+                && DemoRealm.CLINICIAN.equals(r.at("user.name"))).isEmpty(), "the refusal is audited");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.hipaaiam.core.vocabulary.BundleScope;
 import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.CallbackReceiver;
 import org.hipaaiam.it.support.DemoRealm;
@@ -56,6 +57,20 @@ class DisasterRecoveryAccountIT {
             }
             assertTrue(AuditTrail.records(r -> "break-glass-dr-sign-in".equals(r.at("unmapped.keycloak.details.hipaa_event"))
                     && DR_ACCOUNT.equals(r.at("user.name"))).size() >= 2, "both sign-ins are in the audit trail");
+        }
+    }
+
+    @Test
+    void aRealmThatDoesNotEnableThePoliciesLeavesTheAccountAlone() throws Exception {
+        PrivacyOffice.setRealmAttribute(realm, BundleScope.POLICIES_ENABLED, "false");
+        try (CallbackReceiver app = CallbackReceiver.listen(DemoRealm.OIDC_APP_PORT, "/callback")) {
+            BreakGlassBrowser account = new BreakGlassBrowser(browser, realm.getBaseUrl());
+            account.forgetSessions();
+            account.request(null, null);
+            SignInPage page = new SignInPage(browser.driver());
+            page.submitPassword(DR_ACCOUNT, DemoRealm.DEMO_PASSWORD);
+            page.submitOneTimeCode(OneTimeCodes.next(DR_ACCOUNT));
+            assertNotNull(app.next().params().get("code"), "the sign-in completes without a password change: " + account.pageSource());
         }
     }
 }

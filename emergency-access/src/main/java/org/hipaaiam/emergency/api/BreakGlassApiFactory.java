@@ -1,15 +1,18 @@
-package org.hipaaiam.emergency.review;
+package org.hipaaiam.emergency.api;
 
 import jakarta.ws.rs.Path;
+import org.hipaaiam.core.provider.RealmResourceFactory;
+import org.hipaaiam.core.settings.Setting;
+import org.hipaaiam.core.settings.SpiOptions;
+import org.hipaaiam.core.vocabulary.BundleApi;
 import org.hipaaiam.emergency.cases.BreakGlassCases;
 import org.hipaaiam.emergency.cases.CaseDeadlineTask;
 import org.hipaaiam.emergency.declared.DeclaredEmergencyResource;
+import org.hipaaiam.emergency.review.CaseReviewResource;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.resource.RealmResourceProvider;
-import org.keycloak.services.resource.RealmResourceProviderFactory;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
 import org.keycloak.timer.TimerProvider;
 
@@ -17,10 +20,9 @@ import org.keycloak.timer.TimerProvider;
  * Serves `/realms/{realm}/hipaa-break-glass/cases...` (review) and `/emergency` (declared emergency), and checks
  * justification deadlines every `deadline-check-interval-seconds` (SPI option, default 60) on one node.
  */
-public final class BreakGlassApiFactory implements RealmResourceProviderFactory {
+public final class BreakGlassApiFactory extends RealmResourceFactory {
 
-    public static final String ID = "hipaa-break-glass";
-    static final long DEFAULT_DEADLINE_CHECK_INTERVAL_SECONDS = 60;
+    static final Setting<Long> DEADLINE_CHECK_INTERVAL_SECONDS = Setting.number("deadline-check-interval-seconds", 60, 1, 3600);
 
     private long intervalMillis;
 
@@ -45,27 +47,17 @@ public final class BreakGlassApiFactory implements RealmResourceProviderFactory 
 
     @Override
     public String getId() {
-        return ID;
+        return BundleApi.BREAK_GLASS.path();
     }
 
     @Override
-    public RealmResourceProvider create(KeycloakSession session) {
-        Root root = new Root(session);
-        return new RealmResourceProvider() {
-            @Override
-            public Object getResource() {
-                return root;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+    protected Object resource(KeycloakSession session) {
+        return new Root(session);
     }
 
     @Override
     public void init(Config.Scope config) {
-        intervalMillis = config.getLong("deadline-check-interval-seconds", DEFAULT_DEADLINE_CHECK_INTERVAL_SECONDS) * 1000;
+        intervalMillis = new SpiOptions(config).get(DEADLINE_CHECK_INTERVAL_SECONDS) * 1000;
     }
 
     @Override
@@ -79,9 +71,5 @@ public final class BreakGlassApiFactory implements RealmResourceProviderFactory 
             session.getProvider(TimerProvider.class).schedule(
                     new ClusterAwareScheduledTaskRunner(factory, new CaseDeadlineTask(), intervalMillis), intervalMillis, CaseDeadlineTask.NAME);
         }
-    }
-
-    @Override
-    public void close() {
     }
 }
