@@ -93,10 +93,23 @@ final class HrFeed {
     }
 
     private Answer post(String endpoint, String contentType, String bearerToken, String body, String secret, long signedAtSeconds) throws Exception {
+        return post(endpoint, contentType, bearerToken, body, signature(secret, signedAtSeconds, body));
+    }
+
+    /** A separation sent with the signature header exactly as given. */
+    Answer sendWithSignatureHeader(String bearerToken, String body, String signatureHeader) throws Exception {
+        return post("separations", "application/json", bearerToken, body, signatureHeader);
+    }
+
+    static String signature(String secret, long signedAtSeconds, String body) {
+        return WebhookSignature.sign(secret, signedAtSeconds, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Answer post(String endpoint, String contentType, String bearerToken, String body, String signatureHeader) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + endpoint))
                 .header("Content-Type", contentType)
-                .header(WebhookSignature.HEADER, WebhookSignature.sign(secret, signedAtSeconds, bytes))
+                .header(WebhookSignature.HEADER, signatureHeader)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);

@@ -124,6 +124,28 @@ class HrSeparationFeedIT {
         refusals.forEach(r -> assertFalse(r.text().contains(HrFeed.SIGNING_SECRET), "no secret in the audit record"));
     }
 
+    /**
+     * A separation signed an hour ago, captured and sent again with a fresh `t=` in front of its header: the
+     * header is read once, a repeated key makes it malformed, and the employee keeps their account.
+     */
+    @Test
+    void replayedSeparationWithAFreshTimestampInFrontIsRefusedAndAudited() throws Exception {
+        long start = System.currentTimeMillis();
+        createEmployee("rlopez6001", "6001");
+        String body = HrFeed.separation("hr-sep-6001", "6001");
+        long now = System.currentTimeMillis() / 1000;
+        String capturedAnHourAgo = HrFeed.signature(HrFeed.SIGNING_SECRET, now - 3600, body);
+
+        HrFeed.Answer replayed = hr.sendWithSignatureHeader(hrToken(), body, "t=" + now + "," + capturedAnHourAgo);
+
+        HrFeed.assertRefused("malformed_signature", 401, replayed);
+        assertTrue(user("rlopez6001").isEnabled(), "the employee keeps their account");
+        StoredRecord refused = AuditTrail.single(r -> isAfter(r, start) && "malformed_signature".equals(r.at("status_detail")));
+        assertEquals("INVALID_SIGNATURE_ERROR", refused.at("unmapped.keycloak.type"), refused.text());
+        assertEquals("api-refused", refused.at("unmapped.keycloak.details.hipaa_event"), refused.text());
+        assertEquals("hr-feed", refused.at("unmapped.keycloak.details.api"), refused.text());
+    }
+
     @Test
     void futureDatedSeparationTakesEffectWhenDueWithTheServerClockMoved() throws Exception {
         long start = System.currentTimeMillis();
@@ -176,6 +198,14 @@ class HrSeparationFeedIT {
         client.setStandardFlowEnabled(false);
         ApiUtil.getCreatedId(realm.admin().clients().create(client));
         return ServiceAccount.token(realm.getBaseUrl(), "reporting-job", "reporting-job-secret");
+    }
+
+    private void createEmployee(String username, String employeeNumber) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setAttributes(Map.of("employeeNumber", List.of(employeeNumber)));
+        realm.admin().users().create(user).close();
     }
 
     /** Apps are told before the scheduler's transaction commits; the disabled flag is visible just after. */
