@@ -31,7 +31,7 @@ import org.keycloak.testframework.util.ApiUtil;
 /**
  * A second realm on the same server that has not enabled the bundle's policies (`hipaa.policies.enabled`) keeps
  * Keycloak's own rules: its SCIM client keeps `manage-users` and can deactivate users. What stays global still
- * works there: disabling an account ends its sessions.
+ * works there: disabling an account ends its sessions. The lifecycle clean-ups are not offered there.
  */
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
 class PoliciesOnlyWhereEnabledIT {
@@ -83,12 +83,15 @@ class PoliciesOnlyWhereEnabledIT {
         serviceAccount.roles().clientLevel(realmManagementId()).add(List.of(realmManagementRole("manage-users"), realmManagementRole("view-realm")));
         String userId = createUser("pat.jones");
 
-        HttpResponse<String> patched = new ScimClient(realmUrl, ServiceAccount.token(realmUrl, SCIM_CLIENT, SCIM_SECRET)).deactivate(userId);
+        String token = ServiceAccount.token(realmUrl, SCIM_CLIENT, SCIM_SECRET);
+
+        HttpResponse<String> patched = new ScimClient(realmUrl, token).deactivate(userId);
 
         assertEquals(200, patched.statusCode(), patched.body());
         assertFalse(realm.users().get(userId).toRepresentation().isEnabled());
         assertTrue(serviceAccount.roles().clientLevel(realmManagementId()).listAll().stream().anyMatch(r -> "manage-users".equals(r.getName())),
                 "the privileged-role guard leaves realms without the bundle's policies alone");
+        HrFeed.assertRefused("not_configured", 503, new HrFeed(realmUrl).dormant(token));
     }
 
     @Test
