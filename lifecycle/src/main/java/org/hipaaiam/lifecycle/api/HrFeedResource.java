@@ -2,7 +2,6 @@ package org.hipaaiam.lifecycle.api;
 
 import jakarta.ws.rs.Path;
 import org.hipaaiam.core.vocabulary.BundleApi;
-import org.hipaaiam.lifecycle.hrfeed.HrEvents;
 import org.keycloak.models.KeycloakSession;
 
 /**
@@ -18,16 +17,14 @@ public final class HrFeedResource {
         this.feed = new LifecycleApi(session, BundleApi.HR_FEED);
     }
 
-    /** `{"eventId", "employeeNumber", "effectiveAt"}`: disabled and signed out now, or when it takes effect. */
     @Path("separations")
     public HrNoticeResource separations() {
-        return new HrNoticeResource(feed, "separations", HrEvents::separation);
+        return new HrNoticeResource(feed, HrNotice.SEPARATION);
     }
 
-    /** `{"eventId", "employeeNumber", "action": "suspend" | "restore", "startsAt", "endsAt"}`. */
     @Path("leaves")
     public HrNoticeResource leaves() {
-        return new HrNoticeResource(feed, "leaves", HrEvents::leave);
+        return new HrNoticeResource(feed, HrNotice.LEAVE);
     }
 
     @Path("roster")

@@ -5,27 +5,28 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import org.hipaaiam.core.signature.SignatureHeader;
 import org.hipaaiam.lifecycle.revocation.AccountChanges;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 
 /**
  * `POST /realms/{realm}/hr-feed/separations` and `POST .../leaves`: a notice from the HR system, applied once to
- * every account of the employee; the notices themselves are read and applied by {@link org.hipaaiam.lifecycle.hrfeed.HrEvents}.
+ * every account of the employee.
  */
-public record HrNoticeResource(LifecycleApi feed, String path, Kind kind) {
+public final class HrNoticeResource {
 
-    /** How one kind of notice is read and applied. */
-    interface Kind {
-        Object apply(KeycloakSession session, RealmModel realm, byte[] notice, Instant now, AccountChanges changes);
+    private final LifecycleApi feed;
+    private final HrNotice notice;
+
+    HrNoticeResource(LifecycleApi feed, HrNotice notice) {
+        this.feed = feed;
+        this.notice = notice;
     }
 
+    /** The notice's outcome for every account of the employee; a refused notice changes nothing. */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response report(@HeaderParam(SignatureHeader.NAME) String signature, byte[] body) {
-        return HrSystem.call(feed, path, signature, body, (caller, now, notice) -> kind.apply(feed.session, feed.realm, notice, now,
+        return HrSystem.call(feed, notice.path(), signature, body, (caller, now, signed) -> notice.apply(feed.session, feed.realm, signed, now,
                 new AccountChanges(caller::adminEvent)));
     }
 }
