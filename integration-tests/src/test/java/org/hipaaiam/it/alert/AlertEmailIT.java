@@ -31,7 +31,7 @@ class AlertEmailIT {
     @Test
     void privilegedRoleGrantIsMailedToTheSoc() throws Exception {
         RealmRepresentation rep = realm.admin().toRepresentation();
-        rep.getAttributes().put(AlertSettings.EMAIL_TO, "soc@hospital.example");
+        rep.getAttributes().put(AlertSettings.EMAIL_TO.key(), "soc@hospital.example");
         realm.admin().update(rep);
 
         String userId = realm.admin().users().search("tnguyen7310", true).get(0).getId();

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import org.hipaaiam.core.signature.RequestSignature;
 import org.hipaaiam.events.alert.AlertSettings;
-import org.hipaaiam.events.alert.WebhookSignature;
 import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
@@ -41,8 +41,8 @@ class AlertWebhookIT {
     @BeforeEach
     void pointAlertsAtTheReceiver() {
         RealmRepresentation rep = realm.admin().toRepresentation();
-        rep.getAttributes().put(AlertSettings.WEBHOOK_URL, "http://127.0.0.1:" + PORT + "/alerts");
-        rep.getAttributes().put(AlertSettings.WEBHOOK_SECRET, SECRET);
+        rep.getAttributes().put(AlertSettings.WEBHOOK_URL.key(), "http://127.0.0.1:" + PORT + "/alerts");
+        rep.getAttributes().put(AlertSettings.WEBHOOK_SECRET.key(), SECRET);
         realm.admin().update(rep);
     }
 
@@ -54,7 +54,7 @@ class AlertWebhookIT {
             }
             WebhookReceiver.Delivery delivery = soc.next(20);
 
-            assertTrue(WebhookSignature.verify(SECRET, delivery.signature(), delivery.body(), System.currentTimeMillis() / 1000, 300),
+            assertTrue(RequestSignature.verify(SECRET, delivery.signature(), delivery.body(), System.currentTimeMillis() / 1000, 300) == RequestSignature.Verdict.VALID,
                     "HMAC signature over timestamp and body verifies");
             Map<?, ?> alert = JSON.readValue(delivery.body(), Map.class);
             assertEquals("failed-login-burst", alert.get("rule"));

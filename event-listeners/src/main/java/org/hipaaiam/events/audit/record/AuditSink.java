@@ -1,4 +1,4 @@
-package org.hipaaiam.events.audit;
+package org.hipaaiam.events.audit.record;
 
 /** Where records go; returns only when the record is durable, throws when it could not be made durable. */
 @FunctionalInterface

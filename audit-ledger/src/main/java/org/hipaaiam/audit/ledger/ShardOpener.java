@@ -1,4 +1,4 @@
-package org.hipaaiam.audit.ledger.writer;
+package org.hipaaiam.audit.ledger;
 
 import java.io.IOException;
 

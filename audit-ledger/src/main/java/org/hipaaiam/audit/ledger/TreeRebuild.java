@@ -1,7 +1,6 @@
-package org.hipaaiam.audit.ledger.writer;
+package org.hipaaiam.audit.ledger;
 
 import java.security.MessageDigest;
-import org.hipaaiam.audit.ledger.LedgerIntegrityException;
 import org.hipaaiam.audit.ledger.checkpoint.Checkpoint;
 import org.hipaaiam.audit.ledger.checkpoint.NoteVerifierKey;
 import org.hipaaiam.audit.ledger.checkpoint.SignedNote;

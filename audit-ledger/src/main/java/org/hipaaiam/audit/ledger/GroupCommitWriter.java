@@ -1,4 +1,4 @@
-package org.hipaaiam.audit.ledger.writer;
+package org.hipaaiam.audit.ledger;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -11,9 +11,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.hipaaiam.audit.ledger.EntryPosition;
-import org.hipaaiam.audit.ledger.LedgerException;
-import org.hipaaiam.audit.ledger.WriterSettings;
 import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
 
 /**
