@@ -43,37 +43,43 @@ public final class RosterResource {
             @QueryParam("mode") String mode, @QueryParam("rosterId") String csvRosterId, @QueryParam("confirm") String confirm,
             @QueryParam("force") String force, byte[] body) {
         return HrSystem.call(feed, "roster", signature, body, (caller, now, signed) -> {
-            boolean apply = switch (mode == null ? "dry-run" : mode) {
-                case "dry-run" -> false;
-                case "apply" -> true;
-                default -> throw LifecycleApi.malformed("mode must be dry-run or apply");
-            };
-            Roster roster = parse(contentType, csvRosterId, signed);
-            RosterPlan plan = RosterPlan.of(roster, RosterReconciliation.enabledAccounts(feed.session, feed.realm, feed.settings));
-            double maxFraction = feed.settings.get(LifecycleSettings.ROSTER_MAX_DISABLE_FRACTION);
-            if (apply && !roster.rosterId().equals(confirm)) {
-                throw LifecycleApi.confirmationRequired("apply needs confirm=<rosterId> (confirm=" + roster.rosterId() + ")");
-            }
-            if (apply && plan.exceeds(maxFraction) && !"true".equals(force)) {
-                throw Refusal.conflict("too_many_disables", String.format(Locale.ROOT,
-                        "the roster would disable %d of %d accounts (%.1f %%), more than %s (%.1f %%); check the export, or send force=true",
-                        plan.toDisable().size(), plan.matchableAccounts(), plan.disableFraction() * 100,
-                        LifecycleSettings.ROSTER_MAX_DISABLE_FRACTION.key(), maxFraction * 100));
-            }
-            AccountChanges changes = new AccountChanges(caller::adminEvent);
-            Map<String, String> rosterDetail = Map.of(DETAIL_ROSTER_ID, roster.rosterId());
-            List<DisabledAccount> disabled = apply
-                    ? changes.disableEach(feed.session, feed.realm, plan.toDisable().stream()
-                            .map(change -> new AccountChanges.Target(change.username(), change.reason())).toList(), DisableTrigger.ROSTER, rosterDetail)
-                    : List.of();
-            String modeName = apply ? "apply" : "dry-run";
-            changes.ran(feed.session, feed.realm, BundleApi.HR_FEED.path(), "roster",
-                    Map.of("toDisable", plan.toDisable().size(), "excepted", plan.excepted().size(), "missing", plan.missing().size(),
-                            "disabled", disabled.size()),
-                    DisableTrigger.HR_FEED, Map.of(DETAIL_ROSTER_ID, roster.rosterId(), "mode", modeName));
-            return new RosterAnswer(roster.rosterId(), modeName, plan.matchableAccounts(), plan.disableFraction(), maxFraction, plan.toDisable(),
-                    plan.excepted(), plan.unidentified(), plan.missing(), apply ? disabled : null);
+            boolean apply = applies(mode);
+            return reconcile(parse(contentType, csvRosterId, signed), apply, confirm, "true".equals(force), new AccountChanges(caller::adminEvent));
         });
+    }
+
+    private RosterAnswer reconcile(Roster roster, boolean apply, String confirm, boolean force, AccountChanges changes) {
+        RosterPlan plan = RosterPlan.of(roster, RosterReconciliation.enabledAccounts(feed.session, feed.realm, feed.settings));
+        double maxFraction = feed.settings.get(LifecycleSettings.ROSTER_MAX_DISABLE_FRACTION);
+        if (apply && !roster.rosterId().equals(confirm)) {
+            throw LifecycleApi.confirmationRequired("apply needs confirm=<rosterId> (confirm=" + roster.rosterId() + ")");
+        }
+        if (apply && plan.exceeds(maxFraction) && !force) {
+            throw Refusal.conflict("too_many_disables", String.format(Locale.ROOT,
+                    "the roster would disable %d of %d accounts (%.1f %%), more than %s (%.1f %%); check the export, or send force=true",
+                    plan.toDisable().size(), plan.matchableAccounts(), plan.disableFraction() * 100,
+                    LifecycleSettings.ROSTER_MAX_DISABLE_FRACTION.key(), maxFraction * 100));
+        }
+        Map<String, String> rosterDetail = Map.of(DETAIL_ROSTER_ID, roster.rosterId());
+        List<DisabledAccount> disabled = apply
+                ? changes.disableEach(feed.session, feed.realm, plan.toDisable().stream()
+                        .map(change -> new AccountChanges.Target(change.username(), change.reason())).toList(), DisableTrigger.ROSTER, rosterDetail)
+                : List.of();
+        String modeName = apply ? "apply" : "dry-run";
+        changes.ran(feed.session, feed.realm, BundleApi.HR_FEED.path(), "roster",
+                Map.of("toDisable", plan.toDisable().size(), "excepted", plan.excepted().size(), "missing", plan.missing().size(),
+                        "disabled", disabled.size()),
+                DisableTrigger.HR_FEED, Map.of(DETAIL_ROSTER_ID, roster.rosterId(), "mode", modeName));
+        return new RosterAnswer(roster.rosterId(), modeName, plan.matchableAccounts(), plan.disableFraction(), maxFraction, plan.toDisable(),
+                plan.excepted(), plan.unidentified(), plan.missing(), apply ? disabled : null);
+    }
+
+    private static boolean applies(String mode) {
+        return switch (mode == null ? "dry-run" : mode) {
+            case "dry-run" -> false;
+            case "apply" -> true;
+            default -> throw LifecycleApi.malformed("mode must be dry-run or apply");
+        };
     }
 
     private static Roster parse(String contentType, String csvRosterId, byte[] body) {

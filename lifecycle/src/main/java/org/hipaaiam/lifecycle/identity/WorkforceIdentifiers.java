@@ -17,7 +17,7 @@ public final class WorkforceIdentifiers {
     public static final String EMPLOYEE_NUMBER = "employeeNumber";
 
     private static final Pattern WORKFORCE = Pattern.compile("([a-z]{2,})(\\d{4,10})");
-    private static final Pattern SERVICE = Pattern.compile("svc-[a-z0-9]+(-[a-z0-9]+)+");
+    private static final Pattern SERVICE = Pattern.compile(Pattern.quote(AccountKind.SERVICE_PREFIX) + "[a-z0-9]+(-[a-z0-9]+)+");
     /** Names that say what a station or a role is rather than who a person is (none is a common surname). */
     private static final Set<String> GENERIC_NAMES = Set.of("admin", "administrator", "root", "test", "tester", "guest", "user",
             "shared", "nurse", "nurses", "doctor", "physician", "clinic", "clinician", "frontdesk", "reception", "registration",
