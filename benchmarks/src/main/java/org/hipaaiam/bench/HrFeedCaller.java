@@ -12,7 +12,7 @@ import java.util.Base64;
 import org.hipaaiam.core.signature.RequestSignature;
 import org.hipaaiam.core.signature.SignatureHeader;
 
-/** The HR system as the demo realm knows it: the `hr-feed` service account and the demo signing secret. */
+/** The HR system as the demo realm knows it: the `hr-feed` service account (its tokens name the HR feed) and the demo signing secret. */
 final class HrFeedCaller {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -70,7 +70,7 @@ class DormantAccountsIT {
         createClientWithoutUserRoles();
 
         timeOffSet.set(Duration.ofDays(31));
-        createUser("pkhan2222", "2222");
+        Employees.create(realm, "pkhan2222", "2222");
         String token = hrToken();
 
         HrFeed.Answer report = hr.dormant(token);
@@ -114,14 +114,6 @@ class DormantAccountsIT {
             Thread.sleep(200);
         }
         assertTrue(account.getUserSessions().isEmpty() && account.getOfflineSessions(clientUuid).isEmpty(), "the sweep ended them");
-    }
-
-    private void createUser(String username, String employeeNumber) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEnabled(true);
-        user.setAttributes(Map.of("employeeNumber", List.of(employeeNumber)));
-        realm.admin().users().create(user).close();
     }
 
     /** Any other service account: a valid token, but it may neither view nor manage users. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -117,11 +118,52 @@ class HrSeparationFeedIT {
         HrFeed.assertRefused("unknown_employee", 404, hr.sendSigned(token, HrFeed.separation("hr-sep-0000", "99990000")));
 
         assertTrue(user("tnguyen7310").isEnabled(), "nothing changed");
-        List<StoredRecord> refusals = AuditTrail.records(r -> isAfter(r, start) && "hr-feed".equals(r.at("unmapped.keycloak.details.source"))
+        List<StoredRecord> refusals = AuditTrail.records(r -> isAfter(r, start) && "hr-feed".equals(r.at("unmapped.keycloak.details.api"))
                 && "Failure".equals(r.at("status")));
+        refusals.forEach(r -> assertEquals("api-refused", r.at("unmapped.keycloak.details.hipaa_event"), r.text()));
         assertEquals(Set.of("unauthenticated", "forbidden", "invalid_signature", "stale_timestamp", "malformed_request", "unknown_employee"),
                 refusals.stream().map(r -> r.at("status_detail")).collect(Collectors.toSet()));
         refusals.forEach(r -> assertFalse(r.text().contains(HrFeed.SIGNING_SECRET), "no secret in the audit record"));
+    }
+
+    /**
+     * A separation signed an hour ago, captured and sent again with a fresh `t=` in front of its header: the
+     * header is read once, a repeated key makes it malformed, and the employee keeps their account.
+     */
+    @Test
+    void replayedSeparationWithAFreshTimestampInFrontIsRefusedAndAudited() throws Exception {
+        long start = System.currentTimeMillis();
+        Employees.create(realm, "rlopez6001", "6001");
+        String body = HrFeed.separation("hr-sep-6001", "6001");
+        long now = System.currentTimeMillis() / 1000;
+        String capturedAnHourAgo = HrFeed.signature(HrFeed.SIGNING_SECRET, now - 3600, body);
+
+        HrFeed.Answer replayed = hr.sendWithSignatureHeader(hrToken(), body, "t=" + now + "," + capturedAnHourAgo);
+
+        HrFeed.assertRefused("malformed_signature", 401, replayed);
+        assertTrue(user("rlopez6001").isEnabled(), "the employee keeps their account");
+        StoredRecord refused = AuditTrail.single(r -> isAfter(r, start) && "malformed_signature".equals(r.at("status_detail")));
+        assertEquals("INVALID_SIGNATURE_ERROR", refused.at("unmapped.keycloak.type"), refused.text());
+        assertEquals("api-refused", refused.at("unmapped.keycloak.details.hipaa_event"), refused.text());
+        assertEquals("hr-feed", refused.at("unmapped.keycloak.details.api"), refused.text());
+    }
+
+    /** The HR feed's tokens name it (audience `hipaa-hr-feed`): another client's token is refused, even with the hr-feed role. */
+    @Test
+    void aTokenIssuedToAnotherClientIsRefusedEvenWithTheHrRole() throws Exception {
+        long start = System.currentTimeMillis();
+        String payrollClient = createServiceClient("payroll-export", "payroll-export-secret", false);
+        realm.admin().users().get(realm.admin().clients().get(payrollClient).getServiceAccountUser().getId())
+                .roles().realmLevel().add(List.of(realm.admin().roles().get(ServiceAccount.HR_FEED).toRepresentation()));
+        String payroll = ServiceAccount.token(realm.getBaseUrl(), "payroll-export", "payroll-export-secret");
+
+        HrFeed.assertRefused("invalid_audience", 401, hr.sendSigned(payroll, HrFeed.separation("hr-sep-7310-payroll", "7310")));
+        HrFeed.assertRefused("invalid_audience", 401, hr.evidence(payroll));
+
+        assertTrue(user("tnguyen7310").isEnabled(), "nothing changed");
+        List<StoredRecord> refused = AuditTrail.records(r -> isAfter(r, start) && "invalid_audience".equals(r.at("status_detail")));
+        assertEquals(Set.of("separations", "evidence"), refused.stream().map(r -> r.at("unmapped.keycloak.details.path")).collect(Collectors.toSet()));
+        refused.forEach(r -> assertEquals("hr-feed", r.at("unmapped.keycloak.details.api"), r.text()));
     }
 
     @Test
@@ -166,16 +208,33 @@ class HrSeparationFeedIT {
         return ServiceAccount.hrFeedToken(realm.getBaseUrl());
     }
 
-    /** Any other service account: a valid token, but not the HR system. */
+    /** Another service account whose tokens name the HR feed: a valid token for the feed, but not the HR system. */
     private String tokenWithoutHrRole() throws Exception {
+        createServiceClient("reporting-job", "reporting-job-secret", true);
+        return ServiceAccount.token(realm.getBaseUrl(), "reporting-job", "reporting-job-secret");
+    }
+
+    /** A confidential client with a service account; its id. */
+    private String createServiceClient(String clientId, String secret, boolean forTheHrFeed) {
         ClientRepresentation client = new ClientRepresentation();
-        client.setClientId("reporting-job");
-        client.setSecret("reporting-job-secret");
+        client.setClientId(clientId);
+        client.setSecret(secret);
         client.setPublicClient(false);
         client.setServiceAccountsEnabled(true);
         client.setStandardFlowEnabled(false);
-        ApiUtil.getCreatedId(realm.admin().clients().create(client));
-        return ServiceAccount.token(realm.getBaseUrl(), "reporting-job", "reporting-job-secret");
+        if (forTheHrFeed) {
+            client.setProtocolMappers(List.of(hrFeedAudience()));
+        }
+        return ApiUtil.getCreatedId(realm.admin().clients().create(client));
+    }
+
+    private static ProtocolMapperRepresentation hrFeedAudience() {
+        ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
+        audience.setName("hr feed audience");
+        audience.setProtocol("openid-connect");
+        audience.setProtocolMapper("oidc-audience-mapper");
+        audience.setConfig(Map.of("included.custom.audience", "hipaa-hr-feed", "access.token.claim", "true"));
+        return audience;
     }
 
     /** Apps are told before the scheduler's transaction commits; the disabled flag is visible just after. */
