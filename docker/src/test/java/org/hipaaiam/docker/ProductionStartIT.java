@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ import org.hipaaiam.docker.production.Deployment;
 import org.hipaaiam.docker.production.Node;
 import org.hipaaiam.docker.production.ProductionDatabase;
 import org.hipaaiam.docker.production.ProductionKeycloak;
+import org.hipaaiam.docker.production.SiteSecrets;
 import org.hipaaiam.testfixtures.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,13 +89,15 @@ class ProductionStartIT {
 
     private static ProductionDatabase database;
     private static ProductionKeycloak keycloak;
+    private static SiteSecrets secrets;
     private static HttpClient https;
     private static AdminApi admin;
 
     @BeforeAll
     static void startTheImage() throws Exception {
         database = ProductionDatabase.fresh("hipaa_production_start");
-        Deployment deployment = new Deployment(BuildContext.fromBuild(), REALM_FILE, database, BuildContext.pathFromBuild("hipaa.workDir"));
+        secrets = SiteSecrets.random();
+        Deployment deployment = new Deployment(BuildContext.fromBuild(), REALM_FILE, database, secrets, BuildContext.pathFromBuild("hipaa.workDir"));
         // Due separations are looked for every second instead of every minute.
         keycloak = ProductionKeycloak.start(deployment, Node.number(1),
                 Map.of("spi-realm-restapi-extension--hr-feed--due-check-interval-seconds", "1"));
@@ -119,6 +123,28 @@ class ProductionStartIT {
             rows.next();
             assertEquals(1, rows.getInt(1), "Keycloak's own tables hold the realm");
         }
+    }
+
+    @Test
+    void theProductionRealmHoldsNoDemoUserOrSecret() throws Exception {
+        String realm = "/realms/" + REALM;
+        List<String> users = new ArrayList<>();
+        admin.get(realm + "/users?briefRepresentation=true&max=1000").forEach(user -> users.add(user.path("username").asText()));
+        assertEquals(List.of("service-account-hr-feed"), users, "no person is imported, only the HR client's service account");
+        for (String clientId : new String[] {"clinical-app", "hr-feed"}) {
+            String id = admin.get(realm + "/clients?clientId=" + clientId).path(0).path("id").asText();
+            String secret = admin.get(realm + "/clients/" + id + "/client-secret").path("value").asText();
+            assertFalse(secret.startsWith("demo-") || secret.contains("${"), clientId + " got its secret from the environment");
+        }
+        assertEquals(secrets.hrClientSecret(), clientSecret("hr-feed"));
+        assertEquals("${vault.hr-feed-signing-secret}", admin.get(realm).path("attributes").path("hipaa.hrFeed.signingSecret").asText(),
+                "the signing secret stays in the vault; the realm holds only the reference");
+    }
+
+    private static String clientSecret(String clientId) throws Exception {
+        String realm = "/realms/" + REALM;
+        String id = admin.get(realm + "/clients?clientId=" + clientId).path(0).path("id").asText();
+        return admin.get(realm + "/clients/" + id + "/client-secret").path("value").asText();
     }
 
     @Test
@@ -236,13 +262,9 @@ class ProductionStartIT {
         return new int[] {keycloak.node().httpsPort(), keycloak.node().managementPort()};
     }
 
-    /** The HR system with whatever client secret and signing secret the imported realm holds. */
-    private static HrSystem hrSystem() throws Exception {
-        String realm = "/realms/" + REALM;
-        String clientId = admin.get(realm + "/clients?clientId=hr-feed").path(0).path("id").asText();
-        String clientSecret = admin.get(realm + "/clients/" + clientId + "/client-secret").path("value").asText();
-        String signingSecret = admin.get(realm).path("attributes").path("hipaa.hrFeed.signingSecret").asText();
-        return new HrSystem(https, keycloak.realmUrl(REALM), "hr-feed", clientSecret, signingSecret);
+    /** The HR system with the secrets the site supplied: the client secret from the environment, the signing secret from the vault. */
+    private static HrSystem hrSystem() {
+        return new HrSystem(https, keycloak.realmUrl(REALM), "hr-feed", secrets.hrClientSecret(), secrets.hrSigningSecret());
     }
 
     /** A workforce account as an administrator makes it: the naming convention, an employee number, a password. */

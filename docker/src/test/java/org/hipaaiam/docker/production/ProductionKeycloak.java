@@ -70,7 +70,10 @@ public final class ProductionKeycloak implements AutoCloseable {
         Map<String, String> options = new LinkedHashMap<>(siteOptions(node, dir, certificate, deployment.database()));
         options.putAll(testOptions);
         String adminPassword = randomPassword();
-        ProcessGroup server = ProcessGroup.start(startCommand(home, options), home, startEnvironment(adminPassword), dir.resolve("keycloak.log"));
+        options.put("vault-dir", deployment.secrets().writeVault(dir.resolve("vault")).toString());
+        Map<String, String> environment = new LinkedHashMap<>(startEnvironment(adminPassword));
+        environment.putAll(deployment.secrets().environment());
+        ProcessGroup server = ProcessGroup.start(startCommand(home, options), home, environment, dir.resolve("keycloak.log"));
         ProductionKeycloak keycloak = new ProductionKeycloak(node, certificate, adminPassword, server);
         keycloak.awaitReady();
         return keycloak;

@@ -12,6 +12,7 @@ import org.hipaaiam.audit.ledger.RecoveryReport;
 import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
 import org.hipaaiam.audit.ledger.postgres.PostgresLedger;
 import org.hipaaiam.audit.siem.SiemForwarder;
+import org.hipaaiam.core.production.ProductionReadiness;
 import org.hipaaiam.core.settings.SpiOptions;
 import org.hipaaiam.events.alert.AlertDispatcher;
 import org.hipaaiam.events.alert.AlertOutbox;
@@ -59,6 +60,8 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        // The audit listener is global and always installed: the one place every start of the bundle passes.
+        ProductionReadiness.enforceOnStart(factory, Path.of(System.getProperty("kc.home.dir", ".")).resolve("data/import"));
         String location;
         RecoveryReport recovery;
         try {
