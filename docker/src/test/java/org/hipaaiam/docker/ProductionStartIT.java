@@ -26,7 +26,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +33,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
+import org.hipaaiam.core.production.DemoValues;
 import org.hipaaiam.docker.TlsProbe.Handshake;
 import org.hipaaiam.docker.TlsProbe.Outcome;
 import org.hipaaiam.docker.production.BuildContext;
@@ -72,18 +72,19 @@ class ProductionStartIT {
             entry("org.hipaaiam.lifecycle.identity.ScimUsernameGuardListenerFactory", "eventsListener/hipaa-scim-username-guard"),
             entry("org.hipaaiam.lifecycle.identity.UsernameConventionValidator", "validator/hipaa-username-convention"),
             entry("org.hipaaiam.lifecycle.identity.UniqueEmployeeNumberValidator", "validator/hipaa-unique-employee-number"),
-            entry("org.hipaaiam.lifecycle.hrfeed.HrFeedResourceProviderFactory", "realm-restapi-extension/hr-feed"),
+            entry("org.hipaaiam.lifecycle.api.HrFeedResourceProviderFactory", "realm-restapi-extension/hr-feed"),
+            entry("org.hipaaiam.lifecycle.api.DormantAccountsResourceFactory", "realm-restapi-extension/hipaa-dormant-accounts"),
             entry("org.hipaaiam.lifecycle.workflow.DisableAndRevokeStepProviderFactory", "workflow-step/hipaa-disable-user"),
             entry("org.hipaaiam.auth.badge.BadgeTapAuthenticatorFactory", "authenticator/hipaa-badge-tap"),
             entry("org.hipaaiam.auth.pin.BadgePinAuthenticatorFactory", "authenticator/hipaa-badge-pin"),
-            entry("org.hipaaiam.auth.workstation.BadgeLocationConditionFactory", "authenticator/hipaa-condition-badge-location"),
+            entry("org.hipaaiam.auth.badge.BadgeLocationConditionFactory", "authenticator/hipaa-condition-badge-location"),
             entry("org.hipaaiam.auth.enrolment.BadgeEnrolmentActionFactory", "required-action/hipaa-badge-enrolment"),
-            entry("org.hipaaiam.auth.admin.BadgeAdminResourceProviderFactory", "realm-restapi-extension/hipaa-badge-admin"),
+            entry("org.hipaaiam.auth.admin.BadgeAdminResourceFactory", "realm-restapi-extension/hipaa-badge-admin"),
             entry("org.hipaaiam.emergency.elevation.BreakGlassActionFactory", "required-action/hipaa-break-glass"),
             entry("org.hipaaiam.emergency.justification.JustifyActionFactory", "required-action/hipaa-break-glass-justify"),
             entry("org.hipaaiam.emergency.draccounts.DrAccountRotationFactory", "required-action/hipaa-dr-account-rotation"),
             entry("org.hipaaiam.emergency.cases.CaseEntityProviderFactory", "jpa-entity-provider/hipaa-break-glass-cases"),
-            entry("org.hipaaiam.emergency.review.BreakGlassApiFactory", "realm-restapi-extension/hipaa-break-glass"),
+            entry("org.hipaaiam.emergency.api.BreakGlassApiFactory", "realm-restapi-extension/hipaa-break-glass"),
             entry("org.hipaaiam.emergency.elevation.BreakGlassOidcMapper", "protocol-mapper/hipaa-break-glass-oidc-mapper"),
             entry("org.hipaaiam.emergency.elevation.BreakGlassSamlMapper", "protocol-mapper/hipaa-break-glass-saml-mapper"));
 
@@ -128,9 +129,9 @@ class ProductionStartIT {
     @Test
     void theProductionRealmHoldsNoDemoUserOrSecret() throws Exception {
         String realm = "/realms/" + REALM;
-        List<String> users = new ArrayList<>();
-        admin.get(realm + "/users?briefRepresentation=true&max=1000").forEach(user -> users.add(user.path("username").asText()));
-        assertEquals(List.of("service-account-hr-feed"), users, "no person is imported, only the HR client's service account");
+        for (String demoAccount : DemoValues.USERNAMES) {
+            assertEquals(0, admin.get(realm + "/users?exact=true&username=" + demoAccount).size(), demoAccount + " is not imported");
+        }
         for (String clientId : new String[] {"clinical-app", "hr-feed"}) {
             String id = admin.get(realm + "/clients?clientId=" + clientId).path(0).path("id").asText();
             String secret = admin.get(realm + "/clients/" + id + "/client-secret").path("value").asText();

@@ -54,6 +54,8 @@ public final class ProductionReadiness {
     }
 
     private static void check(KeycloakSession session, RealmModel realm, DemoValues.Findings findings) {
+        // User lookups need a realm in the context; at start-up there is none.
+        session.getContext().setRealm(realm);
         for (String username : DemoValues.USERNAMES) {
             if (session.users().getUserByUsername(realm, username) != null) {
                 findings.demoUser(realm.getName(), username);
