@@ -126,8 +126,8 @@ public final class BreakGlassLatencyBenchmark {
 
     private static Path withAlertReceiver(Path realmFile) throws IOException {
         ObjectNode realm = (ObjectNode) JSON.readTree(realmFile.toFile());
-        ((ObjectNode) realm.get("attributes")).put("hipaa.alerts.webhook.url", "http://127.0.0.1:" + RECEIVER_PORT + "/alerts")
-                .put("hipaa.alerts.webhook.secret", "bench-webhook-secret");
+        ((ObjectNode) realm.get("attributes")).put("hipaa.alerts.webhookUrl", "http://127.0.0.1:" + RECEIVER_PORT + "/alerts")
+                .put("hipaa.alerts.webhookSecret", "bench-webhook-secret");
         JSON.writeValue(realmFile.toFile(), realm);
         return realmFile;
     }

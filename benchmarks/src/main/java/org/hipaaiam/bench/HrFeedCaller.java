@@ -9,9 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import org.hipaaiam.events.alert.WebhookSignature;
+import org.hipaaiam.core.signature.RequestSignature;
+import org.hipaaiam.core.signature.SignatureHeader;
 
-/** The HR system as the demo realm knows it: the `hr-feed` service account and the demo signing secret. */
+/** The HR system as the demo realm knows it: the `hr-feed` service account (its tokens name the HR feed) and the demo signing secret. */
 final class HrFeedCaller {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +42,7 @@ final class HrFeedCaller {
                         .timeout(Duration.ofMinutes(10))
                         .header("Authorization", "Bearer " + bearer)
                         .header("Content-Type", "application/json")
-                        .header(WebhookSignature.HEADER, WebhookSignature.sign(SIGNING_SECRET, System.currentTimeMillis() / 1000, body))
+                        .header(SignatureHeader.NAME, RequestSignature.sign(SIGNING_SECRET, System.currentTimeMillis() / 1000, body))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

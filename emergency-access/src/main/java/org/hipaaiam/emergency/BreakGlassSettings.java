@@ -5,12 +5,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
+import org.hipaaiam.core.settings.RealmSettings;
+import org.hipaaiam.core.settings.Setting;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * The realm's break-glass policy, read once per request from realm attributes; every default is here.
- * A malformed value falls back to its default rather than opening or closing emergency access by accident.
+ * The realm's break-glass policy, read once per use from realm attributes; every key and default is here. A bad
+ * value never breaks a sign-in: the strictest value below is used and the problem is reported once.
  */
 public record BreakGlassSettings(
         String eligibleRole,
@@ -21,23 +23,29 @@ public record BreakGlassSettings(
         long reminderLeadSeconds,
         Sanction sanction) {
 
-    public static final String ELIGIBLE_ROLE = "hipaa.breakGlass.eligibleRole";
-    /** Extra reason codes, comma separated, beside the HL7 v3 ActReason codes that are always offered. */
-    public static final String REASON_CODES = "hipaa.breakGlass.reasonCodes";
-    public static final String ELEVATION_SECONDS = "hipaa.breakGlass.elevationSeconds";
-    public static final String REAUTH_MAX_AGE_SECONDS = "hipaa.breakGlass.reauthMaxAgeSeconds";
-    public static final String JUSTIFICATION_DUE_SECONDS = "hipaa.breakGlass.justificationDueSeconds";
-    public static final String REMINDER_LEAD_SECONDS = "hipaa.breakGlass.reminderLeadSeconds";
-    public static final String SANCTION = "hipaa.breakGlass.overdueSanction";
-
     /** HL7 v3 ActReason: emergency treatment, and break the glass. */
     public static final List<String> HL7_REASON_CODES = List.of("ETREAT", "BTG");
+    private static final long HOUR = 3600;
+    private static final long DAY = 24 * HOUR;
+    private static final String REASON_CODE_PATTERN = "[A-Z0-9_-]{2,32}";
 
-    public static final String DEFAULT_ELIGIBLE_ROLE = "clinician";
-    public static final long DEFAULT_ELEVATION_SECONDS = 4 * 3600;
-    public static final long DEFAULT_REAUTH_MAX_AGE_SECONDS = 0;
-    public static final long DEFAULT_JUSTIFICATION_DUE_SECONDS = 24 * 3600;
-    public static final long DEFAULT_REMINDER_LEAD_SECONDS = 4 * 3600;
+    public static final Setting<String> ELIGIBLE_ROLE = Setting.text("hipaa.breakGlass.eligibleRole", "clinician");
+    /** Extra reason codes, comma separated, beside the HL7 v3 ActReason codes that are always offered. */
+    public static final Setting<Set<String>> REASON_CODES = Setting.parsed("hipaa.breakGlass.reasonCodes",
+            reasonCodes(""), BreakGlassSettings::reasonCodes);
+    // A quarter of an hour covers the look-up an emergency needs and bounds the exposure; the clinician can elevate again.
+    public static final Setting<Long> ELEVATION_SECONDS = Setting.number("hipaa.breakGlass.elevationSeconds", 4 * HOUR, 60, DAY)
+            .strictest(15 * 60L);
+    // Zero means the realm's sign-in runs again for every elevation: the point of break-glass is a fresh authentication.
+    public static final Setting<Long> REAUTH_MAX_AGE_SECONDS = Setting.number("hipaa.breakGlass.reauthMaxAgeSeconds", 0, 0, 12 * HOUR)
+            .strictest(0L);
+    // The 24 hours HIPAA policy allows: a shorter deadline met only because of a typo would sanction clinicians for nothing.
+    public static final Setting<Long> JUSTIFICATION_DUE_SECONDS = Setting.number("hipaa.breakGlass.justificationDueSeconds", DAY, 60, DAY)
+            .strictest(DAY);
+    public static final Setting<Long> REMINDER_LEAD_SECONDS = Setting.number("hipaa.breakGlass.reminderLeadSeconds", 4 * HOUR, 0, DAY);
+    // Blocking further break-glass until review is strict without taking a clinician off the floor over a typo, as disabling would.
+    public static final Setting<Sanction> SANCTION = Setting.parsed("hipaa.breakGlass.overdueSanction", Sanction.BLOCK_BREAK_GLASS,
+            Sanction::parse).strictest(Sanction.BLOCK_BREAK_GLASS);
 
     /** What happens to an account whose justification is overdue. */
     public enum Sanction {
@@ -58,61 +66,42 @@ public record BreakGlassSettings(
 
         static Sanction parse(String configured) {
             for (Sanction sanction : values()) {
-                if (sanction.value.equalsIgnoreCase(configured == null ? "" : configured.trim())) {
+                if (sanction.value.equalsIgnoreCase(configured)) {
                     return sanction;
                 }
             }
-            return BLOCK_BREAK_GLASS;
+            throw new IllegalArgumentException("must be block-break-glass or disable-account");
         }
     }
 
-    public static BreakGlassSettings of(RealmModel realm) {
-        return of(realm::getAttribute);
+    public static BreakGlassSettings of(KeycloakSession session, RealmModel realm) {
+        return of(RealmSettings.of(session, realm));
     }
 
-    static BreakGlassSettings of(Function<String, String> attribute) {
-        String role = attribute.apply(ELIGIBLE_ROLE);
+    public static BreakGlassSettings of(RealmSettings settings) {
         return new BreakGlassSettings(
-                role == null || role.isBlank() ? DEFAULT_ELIGIBLE_ROLE : role.trim(),
-                reasonCodes(attribute.apply(REASON_CODES)),
-                positive(attribute.apply(ELEVATION_SECONDS), DEFAULT_ELEVATION_SECONDS),
-                nonNegative(attribute.apply(REAUTH_MAX_AGE_SECONDS), DEFAULT_REAUTH_MAX_AGE_SECONDS),
-                positive(attribute.apply(JUSTIFICATION_DUE_SECONDS), DEFAULT_JUSTIFICATION_DUE_SECONDS),
-                nonNegative(attribute.apply(REMINDER_LEAD_SECONDS), DEFAULT_REMINDER_LEAD_SECONDS),
-                Sanction.parse(attribute.apply(SANCTION)));
+                settings.get(ELIGIBLE_ROLE),
+                settings.get(REASON_CODES),
+                settings.get(ELEVATION_SECONDS),
+                settings.get(REAUTH_MAX_AGE_SECONDS),
+                settings.get(JUSTIFICATION_DUE_SECONDS),
+                settings.get(REMINDER_LEAD_SECONDS),
+                settings.get(SANCTION));
     }
 
+    /** The HL7 codes and the realm's own, upper-cased; a code that is not 2-32 letters, digits, `-` or `_` is refused. */
     static Set<String> reasonCodes(String configured) {
         Set<String> codes = new LinkedHashSet<>(HL7_REASON_CODES);
-        if (configured != null) {
-            for (String code : configured.split(",")) {
-                String trimmed = code.trim().toUpperCase(Locale.ROOT);
-                if (trimmed.matches("[A-Z0-9_-]{2,32}")) {
-                    codes.add(trimmed);
-                }
+        for (String code : configured.split(",")) {
+            String trimmed = code.trim().toUpperCase(Locale.ROOT);
+            if (trimmed.isEmpty()) {
+                continue;
             }
+            if (!trimmed.matches(REASON_CODE_PATTERN)) {
+                throw new IllegalArgumentException("must be reason codes of 2-32 letters, digits, - or _, comma separated");
+            }
+            codes.add(trimmed);
         }
         return Collections.unmodifiableSet(codes);
-    }
-
-    private static long positive(String configured, long fallback) {
-        long value = parse(configured, fallback);
-        return value > 0 ? value : fallback;
-    }
-
-    private static long nonNegative(String configured, long fallback) {
-        long value = parse(configured, fallback);
-        return value >= 0 ? value : fallback;
-    }
-
-    private static long parse(String configured, long fallback) {
-        if (configured == null || configured.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(configured.trim());
-        } catch (NumberFormatException notANumber) {
-            return fallback;
-        }
     }
 }

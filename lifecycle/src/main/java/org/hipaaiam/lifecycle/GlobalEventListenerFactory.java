@@ -1,11 +1,14 @@
 package org.hipaaiam.lifecycle;
 
-import org.keycloak.Config;
+import java.util.function.Consumer;
+import org.hipaaiam.core.provider.StatelessFactory;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
-import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.events.admin.AdminEvent;
 
 /** The lifecycle listeners: global to all realms, no settings of their own; subclasses say what they create. */
-public abstract class GlobalEventListenerFactory implements EventListenerProviderFactory {
+public abstract class GlobalEventListenerFactory implements EventListenerProviderFactory, StatelessFactory<EventListenerProvider> {
 
     private final String id;
 
@@ -23,15 +26,31 @@ public abstract class GlobalEventListenerFactory implements EventListenerProvide
         return true;
     }
 
-    @Override
-    public void init(Config.Scope config) {
+    /** A listener that acts on user events only. */
+    protected static EventListenerProvider onUserEvents(Consumer<Event> handler) {
+        return listener(handler, adminEvent -> { });
     }
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
+    /** A listener that acts on admin events only. */
+    protected static EventListenerProvider onAdminEvents(Consumer<AdminEvent> handler) {
+        return listener(event -> { }, handler);
     }
 
-    @Override
-    public void close() {
+    private static EventListenerProvider listener(Consumer<Event> userEvents, Consumer<AdminEvent> adminEvents) {
+        return new EventListenerProvider() {
+            @Override
+            public void onEvent(Event event) {
+                userEvents.accept(event);
+            }
+
+            @Override
+            public void onEvent(AdminEvent event, boolean includeRepresentation) {
+                adminEvents.accept(event);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 }

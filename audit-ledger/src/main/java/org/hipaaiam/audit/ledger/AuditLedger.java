@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
-import org.hipaaiam.audit.ledger.writer.GroupCommitWriter;
-import org.hipaaiam.audit.ledger.writer.ShardLog;
-import org.hipaaiam.audit.ledger.writer.ShardOpener;
 
 /**
  * The tamper-evident, append-only audit ledger. Records are opaque bytes with an event time;

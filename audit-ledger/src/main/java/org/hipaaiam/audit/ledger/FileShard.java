@@ -11,8 +11,6 @@ import org.hipaaiam.audit.ledger.checkpoint.SignedNote;
 import org.hipaaiam.audit.ledger.segment.FrameLogWriter;
 import org.hipaaiam.audit.ledger.segment.FrameReader;
 import org.hipaaiam.audit.ledger.segment.SegmentFiles;
-import org.hipaaiam.audit.ledger.writer.ShardLog;
-import org.hipaaiam.audit.ledger.writer.TreeRebuild;
 
 /** A shard stored as segment files: entries and checkpoints in two framed, append-only logs. */
 final class FileShard extends ShardLog {

@@ -1,6 +1,8 @@
 package org.hipaaiam.auth.badge;
 
 import java.nio.file.Path;
+import org.hipaaiam.core.settings.Setting;
+import org.hipaaiam.core.settings.SpiOptions;
 import org.keycloak.Config;
 
 /**
@@ -11,7 +13,8 @@ import org.keycloak.Config;
  */
 public final class BadgeKeyFile {
 
-    public static final String OPTION = "key-file";
+    public static final Setting<Path> OPTION = Setting.parsed("key-file",
+            Path.of(System.getProperty("kc.home.dir", "."), "data", "hipaa-badge.key"), Path::of);
     private static volatile BadgeKey loaded;
 
     private BadgeKeyFile() {
@@ -22,19 +25,11 @@ public final class BadgeKeyFile {
         if (key == null) {
             synchronized (BadgeKeyFile.class) {
                 if (loaded == null) {
-                    loaded = BadgeKey.fromFile(configuredPath());
+                    loaded = BadgeKey.fromFile(new SpiOptions(Config.scope("authenticator", BadgeTapAuthenticatorFactory.ID)).get(OPTION));
                 }
                 key = loaded;
             }
         }
         return key;
-    }
-
-    static Path configuredPath() {
-        String configured = Config.scope("authenticator", BadgeTapAuthenticatorFactory.ID).get(OPTION);
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        return Path.of(System.getProperty("kc.home.dir", "."), "data", "hipaa-badge.key");
     }
 }

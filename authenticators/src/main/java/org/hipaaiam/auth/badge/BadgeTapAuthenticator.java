@@ -2,13 +2,16 @@ package org.hipaaiam.auth.badge;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.Optional;
+import org.hipaaiam.auth.vocabulary.BadgeEvents;
 import org.hipaaiam.auth.workstation.BadgeLocation;
-import org.hipaaiam.auth.workstation.BadgeLocationConditionFactory;
 import org.hipaaiam.auth.workstation.TapAssertion;
 import org.hipaaiam.auth.workstation.TapNonces;
 import org.hipaaiam.auth.workstation.Workstation;
 import org.hipaaiam.auth.workstation.WorkstationRegistry;
+import org.hipaaiam.core.vocabulary.AuditDetails;
+import org.hipaaiam.core.vocabulary.SessionNotes;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.common.util.Time;
@@ -25,29 +28,30 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 final class BadgeTapAuthenticator extends BadgeFlowStep {
 
     static final String FIELD = "badge";
-    static final String USE_PASSWORD = "use-password";
-    static final String PAGE = "hipaa-badge-tap.ftl";
 
+    BadgeTapAuthenticator() {
+        super("hipaa-badge-tap.ftl", "use-password");
+    }
+
+    /** The person chose password and one-time code instead. */
+    @Override
+    protected void startingOver(AuthenticationFlowContext context) {
+        context.getAuthenticationSession().setClientNote(BadgeSignIn.PASSWORD_CHOSEN, "true");
+    }
 
     @Override
-    public void action(AuthenticationFlowContext context) {
-        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        if (form.containsKey(USE_PASSWORD)) {
-            context.getAuthenticationSession().setClientNote(BadgeLocationConditionFactory.PASSWORD_CHOSEN, "true");
-            context.resetFlow();
-            return;
-        }
+    protected void submitted(AuthenticationFlowContext context, MultivaluedMap<String, String> form) {
         String typed = form.getFirst(FIELD);
         RealmModel realm = context.getRealm();
         String remoteAddress = context.getConnection().getRemoteAddr();
-        BadgeLocation location = BadgeLocation.of(realm, remoteAddress);
+        BadgeLocation location = BadgeLocation.of(context.getSession(), realm, remoteAddress);
         Optional<Workstation> workstation = location.workstation();
         String badgeText = typed;
         if (TapAssertion.looksLikeAssertion(typed)) {
             long now = Time.currentTime();
-            TapAssertion.Result result = TapAssertion.verify(typed, new WorkstationRegistry(realm)::find, realm.getName(), now);
+            TapAssertion.Result result = TapAssertion.verify(typed, new WorkstationRegistry(context.getSession(), realm)::find, realm.getName(), now);
             if (result.verified().isEmpty()) {
-                refuseTap(context, result.refusal().name().toLowerCase());
+                refuseTap(context, result.refusal().name().toLowerCase(Locale.ROOT));
                 return;
             }
             TapAssertion.Verified tap = result.verified().get();
@@ -72,8 +76,8 @@ final class BadgeTapAuthenticator extends BadgeFlowStep {
         }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         workstation.ifPresent(w -> {
-            authSession.setUserSessionNote(BadgeSignIn.WORKSTATION_ID, w.id());
-            authSession.setUserSessionNote(BadgeSignIn.WORKSTATION_CLASS, w.workstationClass().wireName());
+            authSession.setUserSessionNote(SessionNotes.WORKSTATION_ID, w.id());
+            authSession.setUserSessionNote(SessionNotes.WORKSTATION_CLASS, w.workstationClass().wireName());
         });
         authSession.setAuthNote(BadgeSignIn.BADGE_PATH, "true");
         identify(context, badge.get());
@@ -99,18 +103,17 @@ final class BadgeTapAuthenticator extends BadgeFlowStep {
 
     private void refuseTap(AuthenticationFlowContext context, String reason) {
         context.getEvent()
-                .detail(BadgeSignIn.HIPAA_EVENT, "badge-tap-refused")
-                .detail(BadgeSignIn.REASON, reason)
+                .detail(AuditDetails.HIPAA_EVENT, BadgeEvents.TAP_REFUSED)
+                .detail(AuditDetails.REASON, reason)
                 .error(Errors.INVALID_USER_CREDENTIALS);
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page(context, BadgeSignIn.GENERIC_ERROR));
     }
 
     @Override
     protected Response page(AuthenticationFlowContext context, String error) {
-        BadgeLocation location = BadgeLocation.of(context.getRealm(), context.getConnection().getRemoteAddr());
+        BadgeLocation location = BadgeLocation.of(context.getSession(), context.getRealm(), context.getConnection().getRemoteAddr());
         return render(context.form()
                 .setAttribute("hipaaEmergency", location.basis() == BadgeLocation.Basis.EMERGENCY)
-                .setAttribute("hipaaWorkstationLocation", location.workstation().map(Workstation::location).orElse("")), PAGE, error);
+                .setAttribute("hipaaWorkstationLocation", location.workstation().map(Workstation::location).orElse("")), error);
     }
-
 }

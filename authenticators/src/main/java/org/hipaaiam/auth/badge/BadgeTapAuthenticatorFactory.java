@@ -1,7 +1,5 @@
 package org.hipaaiam.auth.badge;
 
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
 /**
@@ -11,36 +9,15 @@ import org.keycloak.models.KeycloakSessionFactory;
 public final class BadgeTapAuthenticatorFactory extends BadgeFlowStepFactory {
 
     public static final String ID = "hipaa-badge-tap";
-    private static final BadgeTapAuthenticator AUTHENTICATOR = new BadgeTapAuthenticator();
 
-    @Override
-    public String getId() {
-        return ID;
+    public BadgeTapAuthenticatorFactory() {
+        super(ID, new BadgeTapAuthenticator(), "Badge tap (HIPAA)",
+                "Identifies the user by a badge tapped on a keyboard-wedge reader or a reader's signed tap assertion.", null);
     }
 
-    @Override
-    public Authenticator create(KeycloakSession session) {
-        return AUTHENTICATOR;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "Badge tap (HIPAA)";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Identifies the user by a badge tapped on a keyboard-wedge reader or a reader's signed tap assertion.";
-    }
-
-    @Override
-    public String getReferenceCategory() {
-        return null;
-    }
-
+    /** Reads (or creates) the badge key at start, so a bad key file stops the server rather than a sign-in. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         BadgeKeyFile.key();
     }
-
 }

@@ -2,6 +2,7 @@ package org.hipaaiam.auth.enrolment;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.Optional;
 import org.hipaaiam.auth.badge.BadgeDirectory;
 import org.hipaaiam.auth.badge.BadgeKeyFile;
@@ -9,6 +10,8 @@ import org.hipaaiam.auth.badge.BadgeNumber;
 import org.hipaaiam.auth.badge.BadgeSignIn;
 import org.hipaaiam.auth.pin.PinCredential;
 import org.hipaaiam.auth.pin.PinPolicy;
+import org.hipaaiam.auth.vocabulary.BadgeEvents;
+import org.hipaaiam.core.vocabulary.AuditDetails;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.common.util.Time;
@@ -52,7 +55,7 @@ final class BadgeEnrolmentAction implements RequiredActionProvider {
             }
         }
         String pin = form.getFirst("pin");
-        Optional<PinPolicy.Violation> violation = PinPolicy.from(context.getRealm().getAttributes()).check(pin);
+        Optional<PinPolicy.Violation> violation = PinPolicy.of(context.getSession(), context.getRealm()).check(pin);
         if (violation.isPresent()) {
             context.challenge(page(context, "pin", violation.get().messageKey()));
             return;
@@ -66,8 +69,8 @@ final class BadgeEnrolmentAction implements RequiredActionProvider {
                     .assign(user, badge.get(), Time.currentTime());
             if (conflict.isPresent()) {
                 context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL_ERROR).user(user)
-                        .detail(BadgeSignIn.HIPAA_EVENT, "badge-enrolment-refused")
-                        .detail(BadgeSignIn.REASON, conflict.get().name().toLowerCase())
+                        .detail(AuditDetails.HIPAA_EVENT, BadgeEvents.ENROLMENT_REFUSED)
+                        .detail(AuditDetails.REASON, conflict.get().name().toLowerCase(Locale.ROOT))
                         .error(Errors.INVALID_INPUT);
                 context.challenge(page(context, "badge", "hipaaBadgeNotEnrollable"));
                 return;
@@ -75,8 +78,8 @@ final class BadgeEnrolmentAction implements RequiredActionProvider {
         }
         new PinCredential(context.getSession(), context.getRealm()).set(user, pin);
         context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user)
-                .detail(BadgeSignIn.HIPAA_EVENT, "badge-enrolment")
-                .detail("badge_bound", Boolean.toString(badge.isPresent()))
+                .detail(AuditDetails.HIPAA_EVENT, BadgeEvents.ENROLMENT)
+                .detail(BadgeEvents.BADGE_BOUND, Boolean.toString(badge.isPresent()))
                 .success();
         context.success();
     }
@@ -84,7 +87,7 @@ final class BadgeEnrolmentAction implements RequiredActionProvider {
     private static Response page(RequiredActionContext context, String field, String error) {
         var form = context.form()
                 .setAttribute("hipaaNeedsBadge", !BadgeDirectory.hasBadge(context.getUser()))
-                .setAttribute("hipaaPinMinLength", PinPolicy.from(context.getRealm().getAttributes()).minLength());
+                .setAttribute("hipaaPinMinLength", PinPolicy.of(context.getSession(), context.getRealm()).minLength());
         if (error != null) {
             if (field == null) {
                 form.setError(error);

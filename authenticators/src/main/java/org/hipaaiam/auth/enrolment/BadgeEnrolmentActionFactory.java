@@ -1,13 +1,12 @@
 package org.hipaaiam.auth.enrolment;
 
-import org.keycloak.Config;
+import org.hipaaiam.core.provider.StatelessFactory;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /** `hipaa-badge-enrolment`: tap a badge and set a PIN after a full sign-in. */
-public final class BadgeEnrolmentActionFactory implements RequiredActionFactory {
+public final class BadgeEnrolmentActionFactory implements RequiredActionFactory, StatelessFactory<RequiredActionProvider> {
 
     public static final String ID = "hipaa-badge-enrolment";
     private static final BadgeEnrolmentAction ACTION = new BadgeEnrolmentAction();
@@ -25,17 +24,5 @@ public final class BadgeEnrolmentActionFactory implements RequiredActionFactory 
     @Override
     public RequiredActionProvider create(KeycloakSession session) {
         return ACTION;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

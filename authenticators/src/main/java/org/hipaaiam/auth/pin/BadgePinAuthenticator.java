@@ -2,9 +2,13 @@ package org.hipaaiam.auth.pin;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import org.hipaaiam.auth.badge.BadgeFlowStep;
 import org.hipaaiam.auth.badge.BadgeSignIn;
+import org.hipaaiam.auth.vocabulary.BadgeEvents;
 import org.hipaaiam.auth.workstation.FastUserSwitch;
+import org.hipaaiam.core.vocabulary.AuditDetails;
+import org.hipaaiam.core.vocabulary.SessionNotes;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Errors;
@@ -20,57 +24,53 @@ import org.keycloak.services.managers.BruteForceProtector;
 final class BadgePinAuthenticator extends BadgeFlowStep {
 
     static final String FIELD = "pin";
-    static final String OTHER_BADGE = "other-badge";
-    static final String PAGE = "hipaa-badge-pin.ftl";
 
+    /** The page's "other badge" button starts over at the tap page. */
+    BadgePinAuthenticator() {
+        super("hipaa-badge-pin.ftl", "other-badge");
+    }
 
     @Override
-    public void action(AuthenticationFlowContext context) {
-        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        if (form.containsKey(OTHER_BADGE)) {
-            context.resetFlow();
-            return;
-        }
+    protected void submitted(AuthenticationFlowContext context, MultivaluedMap<String, String> form) {
         String pin = form.getFirst(FIELD);
         UserModel user = context.getUser();
         RealmModel realm = context.getRealm();
         if (user != null && realm.isBruteForceProtected()
                 && context.getSession().getProvider(BruteForceProtector.class).isTemporarilyDisabled(context.getSession(), realm, user)) {
-            context.getEvent().user(user).detail(BadgeSignIn.HIPAA_EVENT, "badge-sign-in-failed")
-                    .detail(BadgeSignIn.REASON, "brute_force_lockout").error(Errors.USER_TEMPORARILY_DISABLED);
+            context.getEvent().user(user).detail(AuditDetails.HIPAA_EVENT, BadgeEvents.SIGN_IN_FAILED)
+                    .detail(AuditDetails.REASON, "brute_force_lockout").error(Errors.USER_TEMPORARILY_DISABLED);
             context.forceChallenge(page(context, BadgeSignIn.GENERIC_ERROR));
             return;
         }
-        PinPolicy policy = PinPolicy.from(realm.getAttributes());
+        PinPolicy policy = PinPolicy.of(context.getSession(), realm);
         PinCredential.Check check = new PinCredential(context.getSession(), realm).check(user, pin, policy);
         if (user == null || check != PinCredential.Check.ACCEPTED) {
             String reason = user == null ? context.getAuthenticationSession().getAuthNote(BadgeSignIn.UNRECOGNISED) + "_badge"
-                    : check.name().toLowerCase();
+                    : check.name().toLowerCase(Locale.ROOT);
             if (user != null) {
                 context.getEvent().user(user);
             }
-            context.getEvent().detail(BadgeSignIn.HIPAA_EVENT, "badge-sign-in-failed").detail(BadgeSignIn.REASON, reason)
+            context.getEvent().detail(AuditDetails.HIPAA_EVENT, BadgeEvents.SIGN_IN_FAILED).detail(AuditDetails.REASON, reason)
                     .error(Errors.INVALID_USER_CREDENTIALS);
             context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page(context, BadgeSignIn.GENERIC_ERROR));
             return;
         }
-        String workstation = context.getAuthenticationSession().getUserSessionNotes().get(BadgeSignIn.WORKSTATION_ID);
+        String workstation = context.getAuthenticationSession().getUserSessionNotes().get(SessionNotes.WORKSTATION_ID);
         if (workstation != null) {
             FastUserSwitch.takeOver(context.getSession(), realm, context.getConnection(), workstation, user,
                     context.getAuthenticationSession().getParentSession().getId(), context.getAuthenticationSession().getProtocol())
                     .ifPresent(context::attachUserSession);
-            context.getEvent().detail(BadgeSignIn.WORKSTATION_DETAIL, workstation);
+            context.getEvent().detail(BadgeEvents.WORKSTATION, workstation);
         }
-        context.getEvent().detail(BadgeSignIn.HIPAA_EVENT, "badge-sign-in");
+        context.getEvent().detail(AuditDetails.HIPAA_EVENT, BadgeEvents.SIGN_IN);
         context.success();
     }
 
     @Override
     protected Response page(AuthenticationFlowContext context, String error) {
-        PinPolicy policy = PinPolicy.from(context.getRealm().getAttributes());
+        PinPolicy policy = PinPolicy.of(context.getSession(), context.getRealm());
         return render(context.form()
                 .setAttribute("hipaaPinMaxLength", policy.maxLength())
-                .setAttribute("hipaaPinDigitsOnly", policy.digitsOnly()), PAGE, error);
+                .setAttribute("hipaaPinDigitsOnly", policy.digitsOnly()), error);
     }
-
 }

@@ -1,25 +1,27 @@
 package org.hipaaiam.auth.pin;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.hipaaiam.core.settings.RealmSettings;
+import org.hipaaiam.core.settings.Setting;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /**
  * The realm's PIN rules, from realm attributes `hipaa.pin.*`, with defaults chosen after NIST SP 800-63B:
  * at least 6 digits (its floor for numeric activation secrets; a server-checked PIN is formally a password, so
  * the failure limit and the workstation restriction carry the weight, see the README), at most 12, digits
  * only, no repeats, sequences or well-known PINs, and a lock after 5 consecutive failures (far below the 100
- * the guideline allows: 5 guesses in 10^6).
+ * the guideline allows: 5 guesses in 10^6). A bad value of a security rule means its strictest value (8 digits,
+ * trivial PINs blocked, a lock after 3 failures), reported once; sign-in goes on.
  */
 public record PinPolicy(int minLength, int maxLength, boolean digitsOnly, boolean blockTrivial, int maxFailures) {
 
-    public static final String MIN_LENGTH = "hipaa.pin.minLength";
-    public static final String MAX_LENGTH = "hipaa.pin.maxLength";
-    public static final String DIGITS_ONLY = "hipaa.pin.digitsOnly";
-    public static final String BLOCK_TRIVIAL = "hipaa.pin.blockTrivial";
-    public static final String MAX_FAILURES = "hipaa.pin.maxFailures";
-
-    static final PinPolicy DEFAULTS = new PinPolicy(6, 12, true, true, 5);
+    public static final Setting<Long> MIN_LENGTH = Setting.number("hipaa.pin.minLength", 6, 4, 64).strictest(8L);
+    public static final Setting<Long> MAX_LENGTH = Setting.number("hipaa.pin.maxLength", 12, 4, 64);
+    public static final Setting<Boolean> DIGITS_ONLY = Setting.flag("hipaa.pin.digitsOnly", true);
+    public static final Setting<Boolean> BLOCK_TRIVIAL = Setting.flag("hipaa.pin.blockTrivial", true).strictest(true);
+    public static final Setting<Long> MAX_FAILURES = Setting.number("hipaa.pin.maxFailures", 5, 1, 100).strictest(3L);
 
     /** Well-known PINs that are neither repeats nor plain sequences. */
     private static final Set<String> WELL_KNOWN = Set.of("123123", "121212", "112233", "123321", "654321", "696969", "159753", "147258");
@@ -39,13 +41,15 @@ public record PinPolicy(int minLength, int maxLength, boolean digitsOnly, boolea
         }
     }
 
-    public static PinPolicy from(Map<String, String> realmAttributes) {
-        int min = intOf(realmAttributes, MIN_LENGTH, DEFAULTS.minLength);
-        int max = Math.max(min, intOf(realmAttributes, MAX_LENGTH, DEFAULTS.maxLength));
-        return new PinPolicy(min, max,
-                boolOf(realmAttributes, DIGITS_ONLY, DEFAULTS.digitsOnly),
-                boolOf(realmAttributes, BLOCK_TRIVIAL, DEFAULTS.blockTrivial),
-                Math.max(1, intOf(realmAttributes, MAX_FAILURES, DEFAULTS.maxFailures)));
+    /** The realm's rules; the longest PIN allowed is never shorter than the shortest. */
+    public static PinPolicy of(RealmSettings settings) {
+        int min = settings.get(MIN_LENGTH).intValue();
+        return new PinPolicy(min, Math.max(min, settings.get(MAX_LENGTH).intValue()), settings.get(DIGITS_ONLY),
+                settings.get(BLOCK_TRIVIAL), settings.get(MAX_FAILURES).intValue());
+    }
+
+    public static PinPolicy of(KeycloakSession session, RealmModel realm) {
+        return of(RealmSettings.of(session, realm));
     }
 
     public Optional<Violation> check(String pin) {
@@ -77,22 +81,5 @@ public record PinPolicy(int minLength, int maxLength, boolean digitsOnly, boolea
             descending &= step == -1 || (pin.charAt(i - 1) == '0' && pin.charAt(i) == '9');
         }
         return ascending || descending;
-    }
-
-    private static int intOf(Map<String, String> attributes, String key, int fallback) {
-        String value = attributes.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
-
-    private static boolean boolOf(Map<String, String> attributes, String key, boolean fallback) {
-        String value = attributes.get(key);
-        return value == null || value.isBlank() ? fallback : Boolean.parseBoolean(value.trim());
     }
 }

@@ -5,19 +5,24 @@ import java.net.UnknownHostException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.hipaaiam.core.settings.RealmSettings;
+import org.hipaaiam.core.settings.Setting;
+import org.hipaaiam.core.vocabulary.DeclaredEmergencyAttributes;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
  * Whether badge + PIN may be used where a request comes from, and on what grounds: a registered workstation's
- * network (most specific match wins), a network listed in the realm attribute {@value #NETWORKS}, or a declared
- * realm-wide emergency (realm attribute {@value #EMERGENCY_UNTIL}, epoch seconds on Keycloak's clock).
+ * network (most specific match wins), a network listed in the realm attribute `hipaa.badge.networks`, or a
+ * declared realm-wide emergency ({@link DeclaredEmergencyAttributes#UNTIL}, epoch seconds on Keycloak's clock).
  * Anywhere else the realm's password + one-time-code path applies.
  */
 public record BadgeLocation(Basis basis, Optional<Workstation> workstation) {
 
-    public static final String NETWORKS = "hipaa.badge.networks";
-    public static final String EMERGENCY_UNTIL = "hipaa.emergency.declared.until";
+    /** Networks where badge + PIN is allowed without a registered workstation; a malformed list allows nothing. */
+    public static final Setting<List<Cidr>> NETWORKS = Setting.parsed("hipaa.badge.networks", List.<Cidr>of(), Cidr::parseList)
+            .strictest(List.of());
 
     public enum Basis { WORKSTATION, NETWORK, EMERGENCY, NONE }
 
@@ -38,27 +43,10 @@ public record BadgeLocation(Basis basis, Optional<Workstation> workstation) {
         return new BadgeLocation(emergency ? Basis.EMERGENCY : Basis.NONE, Optional.empty());
     }
 
-    /** The location of a request to this realm now. A malformed network list allows nothing rather than everything. */
-    public static BadgeLocation of(RealmModel realm, String remoteAddress) {
-        List<Cidr> networks;
-        try {
-            networks = Cidr.parseList(realm.getAttribute(NETWORKS));
-        } catch (IllegalArgumentException e) {
-            networks = List.of();
-        }
-        return of(address(remoteAddress), new WorkstationRegistry(realm).all(), networks,
-                emergencyActive(realm.getAttribute(EMERGENCY_UNTIL), Time.currentTime()));
-    }
-
-    static boolean emergencyActive(String until, long nowSeconds) {
-        if (until == null || until.isBlank()) {
-            return false;
-        }
-        try {
-            return nowSeconds < Long.parseLong(until.trim());
-        } catch (NumberFormatException e) {
-            return false;
-        }
+    /** The location of a request to this realm now. */
+    public static BadgeLocation of(KeycloakSession session, RealmModel realm, String remoteAddress) {
+        return of(address(remoteAddress), new WorkstationRegistry(session, realm).all(), RealmSettings.of(session, realm).get(NETWORKS),
+                DeclaredEmergencyAttributes.activeAt(realm.getAttribute(DeclaredEmergencyAttributes.UNTIL), Time.currentTime()));
     }
 
     public static InetAddress address(String remoteAddress) {

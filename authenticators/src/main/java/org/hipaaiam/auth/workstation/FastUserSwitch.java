@@ -1,7 +1,8 @@
 package org.hipaaiam.auth.workstation;
 
 import java.util.Optional;
-import org.hipaaiam.auth.badge.BadgeSignIn;
+import org.hipaaiam.auth.vocabulary.BadgeEvents;
+import org.hipaaiam.core.vocabulary.AuditDetails;
 import org.keycloak.common.ClientConnection;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -17,9 +18,6 @@ import org.keycloak.services.managers.UserSessionManager;
  * workstation ends (with back-channel logout to the apps) and the switch is audited as `badge-switch-user`.
  */
 public final class FastUserSwitch {
-
-    public static final String EVENT = "badge-switch-user";
-    public static final String NEXT_USER = "next_user_id";
 
     private FastUserSwitch() {
     }
@@ -61,9 +59,9 @@ public final class FastUserSwitch {
                 .event(EventType.LOGOUT)
                 .user(ending.getUser())
                 .session(ending)
-                .detail(BadgeSignIn.HIPAA_EVENT, EVENT)
-                .detail(BadgeSignIn.WORKSTATION_DETAIL, workstationId)
-                .detail(NEXT_USER, next.getId())
+                .detail(AuditDetails.HIPAA_EVENT, BadgeEvents.SWITCH_USER)
+                .detail(BadgeEvents.WORKSTATION, workstationId)
+                .detail(BadgeEvents.NEXT_USER, next.getId())
                 .success();
         AuthenticationManager.backchannelLogout(session, ending, true);
     }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.hipaaiam.core.settings.RealmSettings;
+import org.hipaaiam.core.settings.Setting;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.util.JsonSerialization;
 
@@ -20,16 +22,27 @@ public final class WorkstationRegistry {
     public static final String PREFIX = "hipaa.workstations.";
 
     private final RealmModel realm;
+    private final RealmSettings settings;
 
-    public WorkstationRegistry(RealmModel realm) {
+    public WorkstationRegistry(KeycloakSession session, RealmModel realm) {
         this.realm = realm;
+        this.settings = RealmSettings.of(session, realm);
+    }
+
+    /**
+     * One workstation's entry. An entry edited by hand into something invalid counts as not registered (no badge
+     * sign-in from there) and is reported once, rather than breaking every sign-in.
+     */
+    public static Setting<Optional<Workstation>> entry(String id) {
+        return Setting.parsed(PREFIX + id, Optional.<Workstation>empty(), json -> Optional.of(stored(id, json)))
+                .strictest(Optional.empty());
     }
 
     public List<Workstation> all() {
         List<Workstation> found = new ArrayList<>();
-        for (Map.Entry<String, String> attribute : realm.getAttributes().entrySet()) {
-            if (attribute.getKey().startsWith(PREFIX)) {
-                parse(attribute.getKey().substring(PREFIX.length()), attribute.getValue()).ifPresent(found::add);
+        for (String key : realm.getAttributes().keySet()) {
+            if (key.startsWith(PREFIX)) {
+                settings.get(entry(key.substring(PREFIX.length()))).ifPresent(found::add);
             }
         }
         found.sort(Comparator.comparing(Workstation::id));
@@ -37,17 +50,18 @@ public final class WorkstationRegistry {
     }
 
     public Optional<Workstation> find(String id) {
-        return id == null ? Optional.empty() : parse(id, realm.getAttribute(PREFIX + id));
+        return id == null ? Optional.empty() : settings.get(entry(id));
     }
 
     public void save(Workstation workstation) {
         try {
-            realm.setAttribute(PREFIX + workstation.id(), JsonSerialization.writeValueAsString(workstation.toMap()));
+            realm.setAttribute(PREFIX + workstation.id(), JsonSerialization.writeValueAsString(workstation.view()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** Removes the entry, also one that no longer reads as a workstation. False when there was none. */
     public boolean remove(String id) {
         if (realm.getAttribute(PREFIX + id) == null) {
             return false;
@@ -56,16 +70,14 @@ public final class WorkstationRegistry {
         return true;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Optional<Workstation> parse(String id, String json) {
-        if (json == null) {
-            return Optional.empty();
-        }
+    /** The stored JSON of the workstation `id` (the attribute's name, not the JSON, says which workstation it is). */
+    static Workstation stored(String id, String json) {
+        WorkstationView view;
         try {
-            return Optional.of(Workstation.of(id, JsonSerialization.readValue(json, Map.class)));
-        } catch (IOException | IllegalArgumentException e) {
-            // an entry edited by hand into something invalid is ignored rather than breaking every sign-in
-            return Optional.empty();
+            view = JsonSerialization.readValue(json, WorkstationView.class);
+        } catch (IOException notJson) {
+            throw new InvalidWorkstation("is not a workstation's JSON");
         }
+        return Workstation.of(new WorkstationView(id, view.workstationClass(), view.location(), view.network(), view.publicKey()));
     }
 }

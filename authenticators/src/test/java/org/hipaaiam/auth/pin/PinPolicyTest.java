@@ -4,13 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hipaaiam.core.settings.RealmSettings;
 import org.junit.jupiter.api.Test;
 
 class PinPolicyTest {
 
-    private final PinPolicy defaults = PinPolicy.from(Map.of());
+    private final List<String> reported = new ArrayList<>();
+    private final PinPolicy defaults = policy(Map.of());
+
+    private PinPolicy policy(Map<String, String> attributes) {
+        return PinPolicy.of(RealmSettings.of(attributes, (setting, configured, problem) -> reported.add(problem)));
+    }
 
     @Test
     void defaultsFollowTheDocumentedNistRationale() {
@@ -41,17 +49,37 @@ class PinPolicyTest {
 
     @Test
     void realmAttributesOverrideTheDefaults() {
-        PinPolicy policy = PinPolicy.from(Map.of(PinPolicy.MIN_LENGTH, "4", PinPolicy.DIGITS_ONLY, "false",
-                PinPolicy.BLOCK_TRIVIAL, "false", PinPolicy.MAX_FAILURES, "3"));
+        PinPolicy policy = policy(Map.of(PinPolicy.MIN_LENGTH.key(), "4", PinPolicy.DIGITS_ONLY.key(), "false",
+                PinPolicy.BLOCK_TRIVIAL.key(), "false", PinPolicy.MAX_FAILURES.key(), "3"));
         assertEquals(Optional.empty(), policy.check("1111"));
         assertEquals(Optional.empty(), policy.check("ab12"));
         assertEquals(3, policy.maxFailures());
+        assertTrue(reported.isEmpty(), reported.toString());
     }
 
     @Test
-    void unreadableAttributesFallBackToDefaults() {
-        PinPolicy policy = PinPolicy.from(Map.of(PinPolicy.MIN_LENGTH, "six", PinPolicy.MAX_FAILURES, "-2"));
-        assertEquals(6, policy.minLength());
-        assertEquals(1, policy.maxFailures());
+    void unreadableSecurityRulesUseTheirStrictestValueAndAreReported() {
+        PinPolicy policy = policy(Map.of(PinPolicy.MIN_LENGTH.key(), "six", PinPolicy.MAX_FAILURES.key(), "-2",
+                PinPolicy.BLOCK_TRIVIAL.key(), "sometimes"));
+        assertEquals(8, policy.minLength());
+        assertEquals(3, policy.maxFailures());
+        assertTrue(policy.blockTrivial());
+        assertEquals(12, policy.maxLength(), "the longest PIN allowed stays the default");
+        assertEquals(3, reported.size(), reported.toString());
+    }
+
+    @Test
+    void outOfRangeValuesAreBadValuesToo() {
+        PinPolicy policy = policy(Map.of(PinPolicy.MIN_LENGTH.key(), "1", PinPolicy.MAX_FAILURES.key(), "100000"));
+        assertEquals(8, policy.minLength());
+        assertEquals(3, policy.maxFailures());
+        assertEquals(List.of("hipaa.pin.minLength must be between 4 and 64", "hipaa.pin.maxFailures must be between 1 and 100"), reported);
+    }
+
+    @Test
+    void theLongestPinAllowedIsNeverShorterThanTheShortest() {
+        PinPolicy policy = policy(Map.of(PinPolicy.MIN_LENGTH.key(), "10", PinPolicy.MAX_LENGTH.key(), "6"));
+        assertEquals(10, policy.maxLength());
+        assertEquals(Optional.empty(), policy.check("4029174029"));
     }
 }

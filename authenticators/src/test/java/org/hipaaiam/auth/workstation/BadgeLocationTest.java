@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hipaaiam.core.settings.RealmSettings;
+import org.hipaaiam.core.vocabulary.DeclaredEmergencyAttributes;
 import org.junit.jupiter.api.Test;
 
 class BadgeLocationTest {
 
-    private final Workstation ward = Workstation.of("ward-3", Map.of("class", "clinical", "location", "Ward 3", "network", "10.3.0.0/16"));
-    private final Workstation bed = Workstation.of("ward-3-bay-1", Map.of("class", "mobile-cart", "location", "Ward 3 bay 1", "network", "10.3.1.7/32"));
+    private final Workstation ward = Workstation.of(new WorkstationView("ward-3", "clinical", "Ward 3", "10.3.0.0/16", null));
+    private final Workstation bed = Workstation.of(new WorkstationView("ward-3-bay-1", "mobile-cart", "Ward 3 bay 1", "10.3.1.7/32", null));
 
     @Test
     void theMostSpecificWorkstationNetworkWins() throws Exception {
@@ -38,9 +41,28 @@ class BadgeLocationTest {
 
     @Test
     void emergencyIsActiveUntilItsEnd() {
-        assertTrue(BadgeLocation.emergencyActive("1000", 999));
-        assertFalse(BadgeLocation.emergencyActive("1000", 1000));
-        assertFalse(BadgeLocation.emergencyActive("soon", 1));
-        assertFalse(BadgeLocation.emergencyActive(null, 1));
+        assertTrue(DeclaredEmergencyAttributes.activeAt("1000", 999));
+        assertFalse(DeclaredEmergencyAttributes.activeAt("1000", 1000));
+        assertFalse(DeclaredEmergencyAttributes.activeAt("soon", 1));
+        assertFalse(DeclaredEmergencyAttributes.activeAt(null, 1));
+    }
+
+    @Test
+    void aMalformedNetworkListAllowsNothingAndIsReported() {
+        List<String> reported = new ArrayList<>();
+        RealmSettings settings = RealmSettings.of(Map.of(BadgeLocation.NETWORKS.key(), "10.20.0.0/16, ward-1.hospital.example"),
+                (setting, configured, problem) -> reported.add(problem));
+        assertEquals(List.of(), settings.get(BadgeLocation.NETWORKS));
+        assertEquals(1, reported.size());
+        assertTrue(reported.get(0).startsWith("hipaa.badge.networks"), reported.get(0));
+    }
+
+    @Test
+    void aWellFormedNetworkListIsUsed() throws Exception {
+        RealmSettings settings = RealmSettings.of(Map.of(BadgeLocation.NETWORKS.key(), " 10.20.0.0/16 , 2001:db8::/32"),
+                (setting, configured, problem) -> { throw new AssertionError(problem); });
+        List<Cidr> networks = settings.get(BadgeLocation.NETWORKS);
+        assertEquals(2, networks.size());
+        assertTrue(BadgeLocation.of(InetAddress.getByName("10.20.4.4"), List.of(), networks, false).allowsBadge());
     }
 }

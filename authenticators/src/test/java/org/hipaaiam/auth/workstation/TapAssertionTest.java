@@ -10,7 +10,6 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -69,8 +68,7 @@ class TapAssertionTest {
     }
 
     private static Function<String, Optional<Workstation>> registry(String id, KeyPair reader) {
-        Workstation workstation = Workstation.of(id, Map.of("class", "clinical", "location", "ED", "publicKey",
-                new ReaderKey(reader.getPublic(), "").pem()));
+        Workstation workstation = Workstation.of(new WorkstationView(id, "clinical", "ED", null, new ReaderKey(reader.getPublic(), "").pem()));
         return wanted -> wanted.equals(id) ? Optional.of(workstation) : Optional.empty();
     }
 

@@ -10,6 +10,9 @@ import org.keycloak.models.RealmModel;
 /** The realm's break-glass cases in Keycloak's database, through the request's own transaction. */
 public final class BreakGlassCases {
 
+    /** The required action that asks a user to justify their open cases. */
+    public static final String JUSTIFY_ACTION = "hipaa-break-glass-justify";
+
     private final EntityManager em;
     private final String realmId;
 

@@ -1,8 +1,9 @@
 package org.hipaaiam.emergency.cases;
 
-import org.hipaaiam.emergency.Audit;
+import org.hipaaiam.core.api.AuditEvents;
+import org.hipaaiam.core.vocabulary.BundleScope;
+import org.hipaaiam.emergency.BreakGlassEvents;
 import org.hipaaiam.emergency.BreakGlassSettings;
-import org.hipaaiam.emergency.HipaaEvents;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventType;
@@ -13,7 +14,8 @@ import org.keycloak.timer.ScheduledTask;
 
 /**
  * Sends the justification reminder before the deadline and, past it, the escalation and the realm's sanction.
- * Runs on one node at a time; what it did is stored on the case, so restarts neither repeat nor skip it.
+ * Runs on one node at a time; what it did is stored on the case, so restarts neither repeat nor skip it. Only
+ * realms that enable the bundle's policies are checked, each with its own settings and only its own cases.
  */
 public final class CaseDeadlineTask implements ScheduledTask {
 
@@ -22,18 +24,18 @@ public final class CaseDeadlineTask implements ScheduledTask {
 
     @Override
     public void run(KeycloakSession session) {
-        session.realms().getRealmsStream().toList().forEach(realm -> check(session, realm));
+        session.realms().getRealmsStream().filter(BundleScope::policiesApply).toList().forEach(realm -> check(session, realm));
     }
 
     private static void check(KeycloakSession session, RealmModel realm) {
         session.getContext().setRealm(realm);
-        BreakGlassSettings settings = BreakGlassSettings.of(realm);
+        BreakGlassSettings settings = BreakGlassSettings.of(session, realm);
         long now = Time.currentTime();
         for (BreakGlassCaseEntity open : new BreakGlassCases(session, realm).unjustified()) {
             switch (DeadlinePlan.of(open.getDueAt(), open.getRemindedAt(), open.getEscalatedAt(), settings.reminderLeadSeconds(), now)) {
                 case REMIND -> {
                     open.setRemindedAt(now);
-                    emit(session, realm, open, HipaaEvents.REMINDER, null);
+                    emit(session, realm, open, BreakGlassEvents.REMINDER, null);
                 }
                 case ESCALATE -> {
                     open.setEscalatedAt(now);
@@ -41,7 +43,7 @@ public final class CaseDeadlineTask implements ScheduledTask {
                         open.setRemindedAt(now);
                     }
                     applySanction(session, realm, open, settings.sanction());
-                    emit(session, realm, open, HipaaEvents.OVERDUE, settings.sanction().value());
+                    emit(session, realm, open, BreakGlassEvents.OVERDUE, settings.sanction().value());
                     LOG.infof("Break-glass case %s of user %s is overdue; sanction %s", open.getId(), open.getUserId(), settings.sanction().value());
                 }
                 case NOTHING -> {
@@ -61,10 +63,10 @@ public final class CaseDeadlineTask implements ScheduledTask {
     }
 
     private static void emit(KeycloakSession session, RealmModel realm, BreakGlassCaseEntity open, String hipaaEvent, String sanction) {
-        var event = Audit.event(session, realm, EventType.CUSTOM_REQUIRED_ACTION, hipaaEvent)
+        var event = AuditEvents.event(session, realm, EventType.CUSTOM_REQUIRED_ACTION, hipaaEvent)
                 .user(open.getUserId())
                 .detail("username", open.getUsername())
-                .detail("custom_required_action", "hipaa-break-glass-justify")
+                .detail("custom_required_action", BreakGlassCases.JUSTIFY_ACTION)
                 .detail("case_id", open.getId())
                 .detail("justification_due", Long.toString(open.getDueAt()));
         if (sanction != null) {

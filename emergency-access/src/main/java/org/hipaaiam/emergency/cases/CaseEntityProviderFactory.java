@@ -1,14 +1,13 @@
 package org.hipaaiam.emergency.cases;
 
 import java.util.List;
-import org.keycloak.Config;
+import org.hipaaiam.core.provider.StatelessFactory;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /** Adds the break-glass case table to Keycloak's own database, created and upgraded by its Liquibase changelog. */
-public final class CaseEntityProviderFactory implements JpaEntityProviderFactory, JpaEntityProvider {
+public final class CaseEntityProviderFactory implements JpaEntityProviderFactory, JpaEntityProvider, StatelessFactory<JpaEntityProvider> {
 
     public static final String ID = "hipaa-break-glass-cases";
 
@@ -37,14 +36,7 @@ public final class CaseEntityProviderFactory implements JpaEntityProviderFactory
         return ID;
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
+    /** Declared by both Provider and StatelessFactory; nothing to release either way. */
     @Override
     public void close() {
     }

@@ -7,12 +7,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.hipaaiam.emergency.ApiCaller;
-import org.hipaaiam.emergency.ApiRefusal;
-import org.hipaaiam.emergency.Audit;
-import org.hipaaiam.emergency.HipaaEvents;
+import java.util.function.Function;
+import org.hipaaiam.core.api.ApiRequest;
+import org.hipaaiam.core.api.AuditEvents;
+import org.hipaaiam.core.api.Caller;
+import org.hipaaiam.core.api.Refusal;
+import org.hipaaiam.core.vocabulary.AuditDetails;
+import org.hipaaiam.core.vocabulary.BundleApi;
+import org.hipaaiam.emergency.BreakGlassEvents;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
@@ -26,71 +28,58 @@ import org.keycloak.models.RealmModel;
 public final class DeclaredEmergencyResource {
 
     public static final String ROLE = "iam-admin";
-    /** A declaration lasts at most a week; a longer emergency is declared again, with a fresh reason. */
-    static final long MAX_SECONDS = 7 * 24 * 3600;
+    private static final String PATH = "emergency";
 
     private final KeycloakSession session;
+    private final RealmModel realm;
 
     public DeclaredEmergencyResource(KeycloakSession session) {
         this.session = session;
+        this.realm = session.getContext().getRealm();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response status() {
-        return new ApiCaller(session).handle(ROLE, "emergency-status", () -> Response.ok(view(session.getContext().getRealm())).build());
+        return answer(caller -> status(Time.currentTime()));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response declare(Map<String, Object> body) {
-        ApiCaller caller = new ApiCaller(session);
-        return caller.handle(ROLE, "emergency-declare", () -> {
-            RealmModel realm = session.getContext().getRealm();
+    public Response declare(byte[] body) {
+        return answer(caller -> {
             long now = Time.currentTime();
-            Object reason = body == null ? null : body.get("reason");
-            Object until = body == null ? null : body.get("until");
-            if (!(reason instanceof String text) || text.isBlank() || text.length() > 500) {
-                throw ApiRefusal.badRequest("reason is required (1-500 characters)");
-            }
-            if (!(until instanceof Number end) || end.longValue() <= now || end.longValue() > now + MAX_SECONDS) {
-                throw ApiRefusal.badRequest("until must be epoch seconds in the future, at most " + MAX_SECONDS + " s ahead");
-            }
-            new DeclaredEmergency(end.longValue(), text.strip(), caller.user().getUsername()).writeTo(realm);
-            Audit.event(session, realm, EventType.EXECUTE_ACTIONS, HipaaEvents.EMERGENCY_DECLARED)
+            EmergencyDeclaration declaration = EmergencyDeclaration.parse(body, now);
+            new DeclaredEmergency(declaration.until(), declaration.reason(), caller.user().getUsername()).writeTo(realm);
+            AuditEvents.event(session, realm, EventType.EXECUTE_ACTIONS, BreakGlassEvents.EMERGENCY_DECLARED)
                     .user(caller.user())
-                    .detail("until", Long.toString(end.longValue()))
-                    .detail("reason", text.strip())
+                    .detail("until", Long.toString(declaration.until()))
+                    .detail(AuditDetails.REASON, declaration.reason())
                     .success();
-            return Response.ok(view(realm)).build();
+            return status(now);
         });
     }
 
     @DELETE
     @Produces(MediaType.APPLICATION_JSON)
     public Response end() {
-        ApiCaller caller = new ApiCaller(session);
-        return caller.handle(ROLE, "emergency-end", () -> {
-            RealmModel realm = session.getContext().getRealm();
-            if (!DeclaredEmergency.activeIn(realm, Time.currentTime())) {
-                throw new ApiRefusal(409, "no_emergency", "no declared emergency is active");
+        return answer(caller -> {
+            long now = Time.currentTime();
+            if (!DeclaredEmergency.isDeclaredIn(realm, now)) {
+                throw Refusal.conflict("no_emergency", "no declared emergency is active");
             }
             DeclaredEmergency.clear(realm);
-            Audit.event(session, realm, EventType.EXECUTE_ACTIONS, HipaaEvents.EMERGENCY_ENDED).user(caller.user()).success();
-            return Response.ok(view(realm)).build();
+            AuditEvents.event(session, realm, EventType.EXECUTE_ACTIONS, BreakGlassEvents.EMERGENCY_ENDED).user(caller.user()).success();
+            return status(now);
         });
     }
 
-    private static Map<String, Object> view(RealmModel realm) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        long now = Time.currentTime();
-        view.put("active", DeclaredEmergency.activeIn(realm, now));
-        DeclaredEmergency.of(realm).filter(emergency -> emergency.isActiveAt(now)).ifPresent(emergency -> {
-            view.put("until", emergency.until());
-            view.put("reason", emergency.reason());
-            view.put("by", emergency.by());
-        });
-        return view;
+    private EmergencyStatus status(long nowSeconds) {
+        return EmergencyStatus.of(DeclaredEmergency.activeIn(realm, nowSeconds));
+    }
+
+    private Response answer(Function<Caller, Object> endpoint) {
+        return new ApiRequest(session, BundleApi.BREAK_GLASS).answer(PATH, caller -> endpoint.apply(caller.requireRealmRole(ROLE)));
     }
 }

@@ -1,6 +1,9 @@
 package org.hipaaiam.emergency.draccounts;
 
-import org.hipaaiam.emergency.HipaaEvents;
+import org.hipaaiam.core.account.AccountKind;
+import org.hipaaiam.core.vocabulary.AuditDetails;
+import org.hipaaiam.core.vocabulary.BundleScope;
+import org.hipaaiam.emergency.BreakGlassEvents;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.EventType;
@@ -9,7 +12,8 @@ import org.keycloak.models.UserModel;
 /**
  * Every sign-in of an emergency or disaster-recovery account alerts the Privacy Office at once and makes the
  * account set a new password before the sign-in completes, so the credential that was used (e.g. from a sealed
- * envelope) never works twice. Runs as a trigger after the realm's browser flow has verified the credentials.
+ * envelope) never works twice. Runs as a trigger after the realm's browser flow has verified the credentials,
+ * in realms that enable the bundle's policies.
  */
 final class DrAccountRotation implements RequiredActionProvider {
 
@@ -19,7 +23,8 @@ final class DrAccountRotation implements RequiredActionProvider {
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
         UserModel user = context.getUser();
-        if (!EmergencyAccountType.isFlagged(user.getFirstAttribute(EmergencyAccountType.ATTRIBUTE))
+        AccountKind kind = AccountKind.of(user);
+        if (!kind.isEmergencyReserve() || !BundleScope.policiesApply(context.getRealm())
                 || context.getAuthenticationSession().getAuthNote(HANDLED_NOTE) != null) {
             return;
         }
@@ -27,9 +32,9 @@ final class DrAccountRotation implements RequiredActionProvider {
         user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
         context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION)
                 .user(user)
-                .detail(HipaaEvents.DETAIL, HipaaEvents.DR_SIGN_IN)
+                .detail(AuditDetails.HIPAA_EVENT, BreakGlassEvents.DR_SIGN_IN)
                 .detail("custom_required_action", DrAccountRotationFactory.ID)
-                .detail("account_type", user.getFirstAttribute(EmergencyAccountType.ATTRIBUTE))
+                .detail("account_type", kind.value())
                 .detail("rotation", UserModel.RequiredAction.UPDATE_PASSWORD.name())
                 .success();
     }

@@ -1,48 +1,22 @@
 package org.hipaaiam.emergency.elevation;
 
 import java.util.List;
-import org.keycloak.Config;
-import org.keycloak.authentication.RequiredActionFactory;
-import org.keycloak.authentication.RequiredActionProvider;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
+import org.hipaaiam.emergency.EmergencyActionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** Registers the break-glass elevation action `hipaa-break-glass`. */
-public final class BreakGlassActionFactory implements RequiredActionFactory {
+public final class BreakGlassActionFactory extends EmergencyActionFactory {
 
     public static final String ID = "hipaa-break-glass";
+    private static final BreakGlassAction ACTION = new BreakGlassAction();
 
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public String getDisplayText() {
-        return "Break the glass (emergency access)";
-    }
-
-    @Override
-    public RequiredActionProvider create(KeycloakSession session) {
-        return new BreakGlassAction(session);
+    public BreakGlassActionFactory() {
+        super(ID, "Break the glass (emergency access)", session -> ACTION);
     }
 
     /** The re-authentication age is the realm attribute `hipaa.breakGlass.reauthMaxAgeSeconds`, not this action's config. */
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
         return List.of();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,10 +1,7 @@
 package org.hipaaiam.emergency.elevation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -25,7 +22,7 @@ import org.keycloak.representations.IDToken;
  * its `exp` is capped at the elevation's end, and tokens minted after it carry none of this.
  */
 public final class BreakGlassOidcMapper extends AbstractOIDCProtocolMapper
-        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
+        implements BreakGlassMapper, OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
 
     public static final String ID = "hipaa-break-glass-oidc-mapper";
     public static final String PURPOSE_OF_USE_CLAIM = "purpose_of_use";
@@ -43,18 +40,13 @@ public final class BreakGlassOidcMapper extends AbstractOIDCProtocolMapper
     }
 
     @Override
-    public String getDisplayType() {
-        return "HIPAA break-glass purpose of use";
-    }
-
-    @Override
     public String getDisplayCategory() {
         return TOKEN_MAPPER_CATEGORY;
     }
 
     @Override
-    public String getHelpText() {
-        return "While the session holds unexpired break-glass access: purpose_of_use BTG, emergency_access, role emergency-access.";
+    public String statement() {
+        return "purpose_of_use BTG, emergency_access, role emergency-access";
     }
 
     @Override
@@ -65,13 +57,9 @@ public final class BreakGlassOidcMapper extends AbstractOIDCProtocolMapper
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession, KeycloakSession session,
             ClientSessionContext clientSessionCtx) {
-        Elevation.activeIn(userSession, Time.currentTime()).ifPresent(elevation -> {
-            Map<String, Object> access = new LinkedHashMap<>();
-            access.put("until", elevation.until());
-            access.put("reason_code", elevation.reasonCode());
-            access.put("case_id", elevation.caseId());
+        elevationOf(userSession).ifPresent(elevation -> {
             token.getOtherClaims().put(PURPOSE_OF_USE_CLAIM, Elevation.PURPOSE_OF_USE);
-            token.getOtherClaims().put(EMERGENCY_ACCESS_CLAIM, access);
+            token.getOtherClaims().put(EMERGENCY_ACCESS_CLAIM, EmergencyAccessClaim.of(elevation));
             if (token instanceof AccessToken accessToken) {
                 if (accessToken.getRealmAccess() == null) {
                     accessToken.setRealmAccess(new AccessToken.Access());

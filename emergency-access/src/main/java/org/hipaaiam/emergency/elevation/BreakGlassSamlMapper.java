@@ -1,7 +1,6 @@
 package org.hipaaiam.emergency.elevation;
 
 import java.util.List;
-import org.keycloak.common.util.Time;
 import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
 import org.keycloak.dom.saml.v2.assertion.AttributeType;
 import org.keycloak.models.AuthenticatedClientSessionModel;
@@ -18,7 +17,7 @@ import org.keycloak.saml.common.constants.JBossSAMLURIConstants;
  * elevation's end (epoch seconds) and its case id. Nothing after expiry. No role value: Keycloak's role list
  * mapper writes the one `Role` attribute after every attribute mapper, and a second one is invalid SAML.
  */
-public final class BreakGlassSamlMapper extends AbstractSAMLProtocolMapper implements SAMLAttributeStatementMapper {
+public final class BreakGlassSamlMapper extends AbstractSAMLProtocolMapper implements BreakGlassMapper, SAMLAttributeStatementMapper {
 
     public static final String ID = "hipaa-break-glass-saml-mapper";
     /** OASIS Cross-Enterprise Security and Privacy Authorization (XSPA) profile of SAML: purpose of use. */
@@ -32,18 +31,13 @@ public final class BreakGlassSamlMapper extends AbstractSAMLProtocolMapper imple
     }
 
     @Override
-    public String getDisplayType() {
-        return "HIPAA break-glass purpose of use";
-    }
-
-    @Override
     public String getDisplayCategory() {
         return "Attribute statement mapper";
     }
 
     @Override
-    public String getHelpText() {
-        return "While the session holds unexpired break-glass access: XSPA purpose of use BTG, its end and case id.";
+    public String statement() {
+        return "XSPA purpose of use BTG, its end and case id";
     }
 
     @Override
@@ -54,7 +48,7 @@ public final class BreakGlassSamlMapper extends AbstractSAMLProtocolMapper imple
     @Override
     public void transformAttributeStatement(AttributeStatementType attributeStatement, ProtocolMapperModel mappingModel,
             KeycloakSession session, UserSessionModel userSession, AuthenticatedClientSessionModel clientSession) {
-        Elevation.activeIn(userSession, Time.currentTime()).ifPresent(elevation -> {
+        elevationOf(userSession).ifPresent(elevation -> {
             add(attributeStatement, PURPOSE_OF_USE, Elevation.PURPOSE_OF_USE);
             add(attributeStatement, UNTIL, Long.toString(elevation.until()));
             add(attributeStatement, CASE_ID, elevation.caseId());

@@ -3,45 +3,37 @@ package org.hipaaiam.emergency.justification;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Optional;
-import org.hipaaiam.emergency.HipaaEvents;
+import org.hipaaiam.core.vocabulary.AuditDetails;
+import org.hipaaiam.core.vocabulary.BundleScope;
+import org.hipaaiam.emergency.BreakGlassEvents;
+import org.hipaaiam.emergency.LinkableAction;
 import org.hipaaiam.emergency.cases.BreakGlassCaseEntity;
 import org.hipaaiam.emergency.cases.BreakGlassCases;
-import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
-import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventType;
-import org.keycloak.models.KeycloakSession;
 
 /**
  * Asks the user to justify each break-glass elevation. Set at the first sign-in after an elevation (a new
  * session), and linkable by apps as `kc_action=hipaa-break-glass-justify`. Page text is escaped by the
- * theme's HTML auto-escaping; the justification is stored exactly as typed.
+ * theme's HTML auto-escaping; the justification is stored exactly as typed. Cases exist only in realms that
+ * enable the bundle's policies, so other realms' sign-ins are not asked.
  */
-public final class JustifyAction implements RequiredActionProvider {
+final class JustifyAction implements LinkableAction {
 
-    public static final String ID = "hipaa-break-glass-justify";
     static final String FORM = "hipaa-break-glass-justify.ftl";
-
-    private final KeycloakSession session;
-
-    JustifyAction(KeycloakSession session) {
-        this.session = session;
-    }
-
-    @Override
-    public InitiatedActionSupport initiatedActionSupport() {
-        return InitiatedActionSupport.SUPPORTED;
-    }
 
     /** Elevations from earlier sessions wait for a justification: ask now, not in the middle of the emergency. */
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
+        if (!BundleScope.policiesApply(context.getRealm())) {
+            return;
+        }
         String currentSession = context.getAuthenticationSession().getParentSession().getId();
         boolean fromEarlierSession = cases(context).unjustifiedOf(context.getUser().getId()).stream()
                 .anyMatch(open -> !currentSession.equals(open.getSessionId()));
         if (fromEarlierSession) {
-            context.getUser().addRequiredAction(ID);
+            context.getUser().addRequiredAction(BreakGlassCases.JUSTIFY_ACTION);
         }
     }
 
@@ -70,9 +62,9 @@ public final class JustifyAction implements RequiredActionProvider {
         String problem = target.isEmpty() ? "no open break-glass case of this user has that id" : Justification.problemWith(text);
         if (problem != null) {
             context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
-                    .detail(HipaaEvents.DETAIL, HipaaEvents.INVALID_REQUEST)
-                    .detail("custom_required_action", ID)
-                    .detail("reason", problem)
+                    .detail(AuditDetails.HIPAA_EVENT, BreakGlassEvents.INVALID_REQUEST)
+                    .detail("custom_required_action", BreakGlassCases.JUSTIFY_ACTION)
+                    .detail(AuditDetails.REASON, problem)
                     .error("invalid_justification");
             context.challenge(page(context, open, "hipaaJustificationInvalid", text));
             return;
@@ -81,8 +73,8 @@ public final class JustifyAction implements RequiredActionProvider {
         justified.setJustification(text.strip());
         justified.setJustifiedAt((long) Time.currentTime());
         context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION)
-                .detail(HipaaEvents.DETAIL, HipaaEvents.JUSTIFIED)
-                .detail("custom_required_action", ID)
+                .detail(AuditDetails.HIPAA_EVENT, BreakGlassEvents.JUSTIFIED)
+                .detail("custom_required_action", BreakGlassCases.JUSTIFY_ACTION)
                 .detail("case_id", justified.getId())
                 .success();
         List<BreakGlassCaseEntity> remaining = cases.unjustifiedOf(context.getUser().getId()).stream()
@@ -94,11 +86,11 @@ public final class JustifyAction implements RequiredActionProvider {
         }
     }
 
-    private BreakGlassCases cases(RequiredActionContext context) {
-        return new BreakGlassCases(session, context.getRealm());
+    private static BreakGlassCases cases(RequiredActionContext context) {
+        return new BreakGlassCases(context.getSession(), context.getRealm());
     }
 
-    private jakarta.ws.rs.core.Response page(RequiredActionContext context, List<BreakGlassCaseEntity> open, String error, String text) {
+    private static jakarta.ws.rs.core.Response page(RequiredActionContext context, List<BreakGlassCaseEntity> open, String error, String text) {
         var form = context.form()
                 .setAttribute("openCases", open.stream().map(CaseView::of).toList())
                 .setAttribute("awaitingReview", cases(context).awaitingReviewOf(context.getUser().getId()).stream().map(CaseView::of).toList())
@@ -107,9 +99,5 @@ public final class JustifyAction implements RequiredActionProvider {
             form.setError(error);
         }
         return form.createForm(FORM);
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,38 +1,14 @@
 package org.hipaaiam.emergency.justification;
 
-import org.keycloak.Config;
-import org.keycloak.authentication.RequiredActionFactory;
-import org.keycloak.authentication.RequiredActionProvider;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
+import org.hipaaiam.emergency.EmergencyActionFactory;
+import org.hipaaiam.emergency.cases.BreakGlassCases;
 
 /** Registers the justification action `hipaa-break-glass-justify`. */
-public final class JustifyActionFactory implements RequiredActionFactory {
+public final class JustifyActionFactory extends EmergencyActionFactory {
 
-    @Override
-    public String getId() {
-        return JustifyAction.ID;
-    }
+    private static final JustifyAction ACTION = new JustifyAction();
 
-    @Override
-    public String getDisplayText() {
-        return "Justify break-the-glass access";
-    }
-
-    @Override
-    public RequiredActionProvider create(KeycloakSession session) {
-        return new JustifyAction(session);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
+    public JustifyActionFactory() {
+        super(BreakGlassCases.JUSTIFY_ACTION, "Justify break-the-glass access", session -> ACTION);
     }
 }

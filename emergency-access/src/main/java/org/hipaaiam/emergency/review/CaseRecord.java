@@ -1,47 +1,43 @@
 package org.hipaaiam.emergency.review;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.hipaaiam.emergency.cases.BreakGlassCaseEntity;
 import org.hipaaiam.emergency.cases.CaseStatus;
 
-/** A case as the review API and the exports show it: one field order for JSON and CSV. */
-public final class CaseRecord {
+/**
+ * A case as the review API and the exports show it; the component order is the CSV column order. Empty fields
+ * are written as null so every JSON record has the same members.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record CaseRecord(
+        String id,
+        String status,
+        String username,
+        String userId,
+        String sessionId,
+        String clientId,
+        String workstationId,
+        String workstationClass,
+        String reasonCode,
+        String reasonText,
+        String context,
+        boolean declaredEmergency,
+        long startedAt,
+        long expiresAt,
+        long dueAt,
+        Long remindedAt,
+        Long escalatedAt,
+        String justification,
+        Long justifiedAt,
+        String reviewer,
+        String decision,
+        String reviewNotes,
+        Long reviewedAt) {
 
-    public static final List<String> FIELDS = List.of("id", "status", "username", "userId", "sessionId", "clientId",
-            "workstationId", "workstationClass", "reasonCode", "reasonText", "context", "declaredEmergency", "startedAt",
-            "expiresAt", "dueAt", "remindedAt", "escalatedAt", "justification", "justifiedAt", "reviewer", "decision",
-            "reviewNotes", "reviewedAt");
-
-    private CaseRecord() {
-    }
-
-    public static Map<String, Object> of(BreakGlassCaseEntity c, long nowSeconds) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("id", c.getId());
-        record.put("status", CaseStatus.of(c, nowSeconds).label());
-        record.put("username", c.getUsername());
-        record.put("userId", c.getUserId());
-        record.put("sessionId", c.getSessionId());
-        record.put("clientId", c.getClientId());
-        record.put("workstationId", c.getWorkstationId());
-        record.put("workstationClass", c.getWorkstationClass());
-        record.put("reasonCode", c.getReasonCode());
-        record.put("reasonText", c.getReasonText());
-        record.put("context", c.getContext());
-        record.put("declaredEmergency", c.isDeclaredEmergency());
-        record.put("startedAt", c.getStartedAt());
-        record.put("expiresAt", c.getExpiresAt());
-        record.put("dueAt", c.getDueAt());
-        record.put("remindedAt", c.getRemindedAt());
-        record.put("escalatedAt", c.getEscalatedAt());
-        record.put("justification", c.getJustification());
-        record.put("justifiedAt", c.getJustifiedAt());
-        record.put("reviewer", c.getReviewer());
-        record.put("decision", c.getDecision());
-        record.put("reviewNotes", c.getReviewNotes());
-        record.put("reviewedAt", c.getReviewedAt());
-        return record;
+    public static CaseRecord of(BreakGlassCaseEntity c, long nowSeconds) {
+        return new CaseRecord(c.getId(), CaseStatus.of(c, nowSeconds).label(), c.getUsername(), c.getUserId(), c.getSessionId(),
+                c.getClientId(), c.getWorkstationId(), c.getWorkstationClass(), c.getReasonCode(), c.getReasonText(), c.getContext(),
+                c.isDeclaredEmergency(), c.getStartedAt(), c.getExpiresAt(), c.getDueAt(), c.getRemindedAt(), c.getEscalatedAt(),
+                c.getJustification(), c.getJustifiedAt(), c.getReviewer(), c.getDecision(), c.getReviewNotes(), c.getReviewedAt());
     }
 }

@@ -11,11 +11,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.hipaaiam.emergency.ApiCaller;
-import org.hipaaiam.emergency.ApiRefusal;
-import org.hipaaiam.emergency.Audit;
-import org.hipaaiam.emergency.HipaaEvents;
+import java.util.function.Function;
+import org.hipaaiam.core.api.ApiRequest;
+import org.hipaaiam.core.api.AuditEvents;
+import org.hipaaiam.core.api.Caller;
+import org.hipaaiam.core.api.Refusal;
+import org.hipaaiam.core.vocabulary.BundleApi;
+import org.hipaaiam.emergency.BreakGlassEvents;
 import org.hipaaiam.emergency.cases.BreakGlassCaseEntity;
 import org.hipaaiam.emergency.cases.BreakGlassCases;
 import org.hipaaiam.emergency.cases.CaseStatus;
@@ -32,25 +34,25 @@ import org.keycloak.models.RealmModel;
 public final class CaseReviewResource {
 
     public static final String ROLE = "privacy-officer";
-    static final int MAX_NOTES_CHARS = 4000;
 
     private final KeycloakSession session;
+    private final RealmModel realm;
 
     public CaseReviewResource(KeycloakSession session) {
         this.session = session;
+        this.realm = session.getContext().getRealm();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("status") String status) {
-        return new ApiCaller(session).handle(ROLE, "cases-list", () -> {
+        return answer("cases", caller -> {
             long now = Time.currentTime();
             CaseStatus wanted = status == null ? null : CaseStatus.parse(status.toLowerCase(Locale.ROOT))
-                    .orElseThrow(() -> ApiRefusal.badRequest("status must be open, overdue, justified, approved or rejected"));
-            List<Map<String, Object>> records = cases().all().stream()
+                    .orElseThrow(() -> Refusal.invalid("status must be open, overdue, justified, approved or rejected"));
+            return cases().all().stream()
                     .filter(c -> wanted == null || CaseStatus.of(c, now) == wanted)
                     .map(c -> CaseRecord.of(c, now)).toList();
-            return Response.ok(records).build();
         });
     }
 
@@ -58,75 +60,67 @@ public final class CaseReviewResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response one(@PathParam("id") String id) {
-        return new ApiCaller(session).handle(ROLE, "cases-read", () -> Response.ok(CaseRecord.of(find(id), Time.currentTime())).build());
+        return answer("cases/{id}", caller -> CaseRecord.of(find(id), Time.currentTime()));
     }
 
     @POST
     @Path("{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response decide(@PathParam("id") String id, Map<String, Object> body) {
-        ApiCaller caller = new ApiCaller(session);
-        return caller.handle(ROLE, "cases-decide", () -> {
+    public Response decide(@PathParam("id") String id, byte[] body) {
+        return answer("cases/{id}/decision", caller -> {
             BreakGlassCaseEntity reviewed = find(id);
-            Object decision = body == null ? null : body.get("decision");
-            Object notes = body == null ? null : body.get("notes");
-            if (!"approve".equals(decision) && !"reject".equals(decision)) {
-                throw ApiRefusal.badRequest("decision must be approve or reject");
-            }
-            if (!(notes instanceof String text) || text.isBlank() || text.length() > MAX_NOTES_CHARS) {
-                throw ApiRefusal.badRequest("notes are required (1-" + MAX_NOTES_CHARS + " characters)");
-            }
+            ReviewDecision decision = ReviewDecision.parse(body);
             if (reviewed.getDecision() != null) {
-                throw new ApiRefusal(409, "already_reviewed", "the case was already " + reviewed.getDecision());
+                throw Refusal.conflict("already_reviewed", "the case was already " + reviewed.getDecision());
             }
             if (caller.user().getId().equals(reviewed.getUserId())) {
-                throw new ApiRefusal(403, "forbidden", "nobody reviews their own break-glass case");
+                throw Refusal.forbidden("nobody reviews their own break-glass case");
             }
             long now = Time.currentTime();
-            reviewed.setDecision("approve".equals(decision) ? "approved" : "rejected");
-            reviewed.setReviewNotes(text.strip());
+            reviewed.setDecision(decision.outcome());
+            reviewed.setReviewNotes(decision.notes());
             reviewed.setReviewer(caller.user().getUsername());
             reviewed.setReviewedAt(now);
-            Audit.event(session, realm(), EventType.EXECUTE_ACTIONS, HipaaEvents.REVIEWED)
+            AuditEvents.event(session, realm, EventType.EXECUTE_ACTIONS, BreakGlassEvents.REVIEWED)
                     .user(caller.user())
                     .detail("case_id", reviewed.getId())
                     .detail("case_user", reviewed.getUsername())
                     .detail("decision", reviewed.getDecision())
                     .success();
-            return Response.ok(CaseRecord.of(reviewed, now)).build();
+            return CaseRecord.of(reviewed, now);
         });
     }
 
     @GET
     @Path("export")
     public Response export(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("format") String format) {
-        return new ApiCaller(session).handle(ROLE, "cases-export", () -> {
+        return answer("cases/export", caller -> {
             Period period = Period.parse(from, to);
             String chosen = format == null ? "json" : format.toLowerCase(Locale.ROOT);
             if (!chosen.equals("json") && !chosen.equals("csv")) {
-                throw ApiRefusal.badRequest("format must be csv or json");
+                throw Refusal.invalid("format must be csv or json");
             }
             long now = Time.currentTime();
-            List<Map<String, Object>> records = cases().startedBetween(period.from(), period.to()).stream()
+            List<CaseRecord> records = cases().startedBetween(period.from(), period.to()).stream()
                     .map(c -> CaseRecord.of(c, now)).toList();
             if (chosen.equals("csv")) {
                 return Response.ok(CsvExport.of(records), "text/csv; charset=utf-8")
                         .header("Content-Disposition", "attachment; filename=\"break-glass-cases.csv\"").build();
             }
-            return Response.ok(records, MediaType.APPLICATION_JSON).build();
+            return records;
         });
     }
 
     private BreakGlassCaseEntity find(String id) {
-        return cases().byId(id).orElseThrow(() -> ApiRefusal.notFound("no break-glass case with that id"));
+        return cases().byId(id).orElseThrow(() -> Refusal.notFound("no break-glass case with that id"));
     }
 
     private BreakGlassCases cases() {
-        return new BreakGlassCases(session, realm());
+        return new BreakGlassCases(session, realm);
     }
 
-    private RealmModel realm() {
-        return session.getContext().getRealm();
+    private Response answer(String path, Function<Caller, Object> endpoint) {
+        return new ApiRequest(session, BundleApi.BREAK_GLASS).answer(path, caller -> endpoint.apply(caller.requireRealmRole(ROLE)));
     }
 }

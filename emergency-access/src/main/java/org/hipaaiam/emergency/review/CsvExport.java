@@ -1,29 +1,38 @@
 package org.hipaaiam.emergency.review;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * RFC 4180 CSV of case records. Cells that a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`,
- * tab, CR) get a leading apostrophe, since justification and reason texts are user input (CWE-1236).
+ * RFC 4180 CSV of case records, one column per {@link CaseRecord} component. Cells that a spreadsheet would run
+ * as a formula (leading `=`, `+`, `-`, `@`, tab, CR) get a leading apostrophe, since justification and reason
+ * texts are user input (CWE-1236).
  */
 public final class CsvExport {
+
+    private static final RecordComponent[] COLUMNS = CaseRecord.class.getRecordComponents();
 
     private CsvExport() {
     }
 
-    public static String of(List<Map<String, Object>> records) {
-        StringBuilder csv = new StringBuilder(String.join(",", CaseRecord.FIELDS)).append("\r\n");
-        for (Map<String, Object> record : records) {
-            for (int i = 0; i < CaseRecord.FIELDS.size(); i++) {
-                if (i > 0) {
-                    csv.append(',');
-                }
-                csv.append(cell(record.get(CaseRecord.FIELDS.get(i))));
-            }
-            csv.append("\r\n");
+    public static String of(List<CaseRecord> records) {
+        StringBuilder csv = new StringBuilder(Arrays.stream(COLUMNS).map(RecordComponent::getName).collect(Collectors.joining(",")))
+                .append("\r\n");
+        for (CaseRecord record : records) {
+            csv.append(Arrays.stream(COLUMNS).map(column -> cell(value(record, column))).collect(Collectors.joining(","))).append("\r\n");
         }
         return csv.toString();
+    }
+
+    private static Object value(CaseRecord record, RecordComponent column) {
+        try {
+            return column.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException unreachable) {
+            throw new IllegalStateException("record accessor " + column.getName(), unreachable);
+        }
     }
 
     static String cell(Object value) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.hipaaiam.emergency.ApiRefusal;
+import org.hipaaiam.core.api.Refusal;
 import org.hipaaiam.emergency.cases.BreakGlassCaseEntity;
 import org.junit.jupiter.api.Test;
 
@@ -40,9 +40,9 @@ class CsvExportTest {
     @Test
     void periodsMustBeOrderedIsoInstantsOfAtMostAYear() {
         assertEquals(new Period(0, 86400), Period.parse("1970-01-01T00:00:00Z", "1970-01-02T00:00:00Z"));
-        assertThrows(ApiRefusal.class, () -> Period.parse("yesterday", "today"));
-        assertThrows(ApiRefusal.class, () -> Period.parse("1970-01-02T00:00:00Z", "1970-01-01T00:00:00Z"));
-        assertThrows(ApiRefusal.class, () -> Period.parse("2020-01-01T00:00:00Z", "2022-01-01T00:00:00Z"));
-        assertThrows(ApiRefusal.class, () -> Period.parse(null, "2022-01-01T00:00:00Z"));
+        assertThrows(Refusal.class, () -> Period.parse("yesterday", "today"));
+        assertThrows(Refusal.class, () -> Period.parse("1970-01-02T00:00:00Z", "1970-01-01T00:00:00Z"));
+        assertThrows(Refusal.class, () -> Period.parse("2020-01-01T00:00:00Z", "2022-01-01T00:00:00Z"));
+        assertThrows(Refusal.class, () -> Period.parse(null, "2022-01-01T00:00:00Z"));
     }
 }

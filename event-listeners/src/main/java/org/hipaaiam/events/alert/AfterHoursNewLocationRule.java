@@ -1,7 +1,6 @@
 package org.hipaaiam.events.alert;
 
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.Optional;
 
 /**
@@ -31,8 +30,7 @@ public final class AfterHoursNewLocationRule implements AlertRule {
     }
 
     static boolean isBusinessHours(long time, AlertSettings settings) {
-        LocalTime local = Instant.ofEpochMilli(time).atZone(settings.zone()).toLocalTime();
-        return !local.isBefore(settings.businessStart()) && local.isBefore(settings.businessEnd());
+        return settings.businessHours().contains(Instant.ofEpochMilli(time).atZone(settings.zone()).toLocalTime());
     }
 
     /** Remembers the addresses an account signed in from; `remember` says whether the address was new. */

@@ -6,7 +6,8 @@ import java.util.List;
 /** Runs every rule on one audit record. The failed-login window lives as long as the engine. */
 public final class AlertEngine {
 
-    private final List<AlertRule> rules = List.of(new FailedLoginBurstRule(), new PrivilegedRoleGrantRule(), new BreakGlassRule());
+    private final List<AlertRule> rules = List.of(new FailedLoginBurstRule(), new PrivilegedRoleGrantRule(), new BreakGlassRule(),
+            new InvalidSettingRule());
 
     public List<Alert> evaluate(AuditFacts facts, AlertSettings settings, AfterHoursNewLocationRule.KnownAddresses knownAddresses) {
         List<Alert> alerts = new ArrayList<>();

@@ -2,8 +2,9 @@ package org.hipaaiam.events.alert;
 
 import java.util.Map;
 import java.util.UUID;
-import org.hipaaiam.events.audit.AuditSink;
+import org.hipaaiam.core.settings.RealmSettings;
 import org.hipaaiam.events.audit.record.AuditRecords;
+import org.hipaaiam.events.audit.record.AuditSink;
 import org.hipaaiam.events.audit.record.CanonicalJson;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
@@ -33,7 +34,7 @@ public final class AlertService implements AutoCloseable {
             return;
         }
         try {
-            AlertSettings settings = AlertSettings.from(realm.getAttributes());
+            AlertSettings settings = AlertSettings.of(RealmSettings.of(session, realm));
             for (Alert alert : engine.evaluate(AuditFacts.of(record), settings, new UserAttributeKnownAddresses(session, realm))) {
                 raise(realm, settings, alert);
             }

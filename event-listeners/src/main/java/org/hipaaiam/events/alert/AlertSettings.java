@@ -1,54 +1,95 @@
 package org.hipaaiam.events.alert;
 
+import java.net.URI;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.Map;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.hipaaiam.core.settings.RealmSettings;
+import org.hipaaiam.core.settings.Setting;
 
 /**
- * A realm's alert settings, from realm attributes `hipaa.alerts.*` (defaults in one place, below). The
- * webhook secret may be a vault reference `${vault.<key>}`, resolved only when a delivery is signed.
+ * A realm's alert settings, from realm attributes `hipaa.alerts.*`; every default is here. The webhook secret
+ * may be a vault reference `${vault.<key>}`, resolved only when a delivery is signed.
  */
-public record AlertSettings(String webhookUrl, String webhookSecret, String emailTo, int failedLoginThreshold,
-                            Duration failedLoginWindow, Set<String> privilegedRoles, LocalTime businessStart,
-                            LocalTime businessEnd, ZoneId zone) {
+public record AlertSettings(URI webhookUrl, String webhookSecret, String emailTo, int failedLoginThreshold,
+                            Duration failedLoginWindow, Set<String> privilegedRoles, BusinessHours businessHours, ZoneId zone) {
 
-    public static final String PREFIX = "hipaa.alerts.";
-    public static final String WEBHOOK_URL = PREFIX + "webhook.url";
-    public static final String WEBHOOK_SECRET = PREFIX + "webhook.secret";
-    public static final String EMAIL_TO = PREFIX + "email.to";
-    public static final String FAILED_LOGIN_THRESHOLD = PREFIX + "failed-logins.threshold";
-    public static final String FAILED_LOGIN_WINDOW_MINUTES = PREFIX + "failed-logins.window-minutes";
-    public static final String PRIVILEGED_ROLES = PREFIX + "privileged-roles";
-    public static final String BUSINESS_HOURS = PREFIX + "business-hours";
-    public static final String TIME_ZONE = PREFIX + "time-zone";
+    /** Where alerts are posted: https, or http only to a receiver on this host. */
+    public static final Setting<URI> WEBHOOK_URL = Setting.parsed("hipaa.alerts.webhookUrl", null, AlertSettings::webhookTarget);
+    public static final Setting<String> WEBHOOK_SECRET = Setting.secret("hipaa.alerts.webhookSecret");
+    public static final Setting<String> EMAIL_TO = Setting.text("hipaa.alerts.emailTo", null);
+    /** The reference hospital's trigger: 5 failed sign-ins in 10 minutes; a bad value alerts sooner, not later. */
+    public static final Setting<Long> FAILED_LOGIN_THRESHOLD = Setting.number("hipaa.alerts.failedLoginThreshold", 5, 1, 1000).strictest(3L);
+    public static final Setting<Long> FAILED_LOGIN_WINDOW_MINUTES = Setting.number("hipaa.alerts.failedLoginWindowMinutes", 10, 1, 1440)
+            .strictest(60L);
+    /** Roles whose grant alerts the SOC (who may hold them is the lifecycle module's `hipaa.privilege.roles`). */
+    public static final Setting<List<String>> PRIVILEGED_ROLES = Setting.list("hipaa.alerts.privilegedRoles",
+            "iam-admin,privacy-officer,hr-feed,realm-admin,manage-realm,manage-users,manage-clients,manage-authorization,admin,create-realm");
+    public static final Setting<BusinessHours> BUSINESS_HOURS = Setting.parsed("hipaa.alerts.businessHours",
+            new BusinessHours(LocalTime.of(7, 0), LocalTime.of(19, 0)), BusinessHours::parse);
+    public static final Setting<ZoneId> TIME_ZONE = Setting.parsed("hipaa.alerts.timeZone", ZoneId.of("UTC"), AlertSettings::zone);
 
-    static final String DEFAULT_PRIVILEGED_ROLES =
-            "iam-admin,privacy-officer,hr-feed,realm-admin,manage-realm,manage-users,manage-clients,manage-authorization,admin,create-realm";
+    /** Local working hours, `07:00-19:00`. */
+    public record BusinessHours(LocalTime start, LocalTime end) {
 
-    public static AlertSettings from(Map<String, String> attributes) {
-        String[] hours = attributes.getOrDefault(BUSINESS_HOURS, "07:00-19:00").split("-");
-        if (hours.length != 2) {
-            throw new IllegalArgumentException(BUSINESS_HOURS + " must look like 07:00-19:00");
+        static BusinessHours parse(String configured) {
+            String[] hours = configured.split("-");
+            try {
+                if (hours.length == 2) {
+                    return new BusinessHours(LocalTime.parse(hours[0].trim()), LocalTime.parse(hours[1].trim()));
+                }
+            } catch (DateTimeParseException notATime) {
+                // refused below
+            }
+            throw new IllegalArgumentException("must look like 07:00-19:00");
         }
+
+        boolean contains(LocalTime time) {
+            return !time.isBefore(start) && time.isBefore(end);
+        }
+    }
+
+    public static AlertSettings of(RealmSettings settings) {
         return new AlertSettings(
-                blankToNull(attributes.get(WEBHOOK_URL)),
-                blankToNull(attributes.get(WEBHOOK_SECRET)),
-                blankToNull(attributes.get(EMAIL_TO)),
-                Integer.parseInt(attributes.getOrDefault(FAILED_LOGIN_THRESHOLD, "5")),
-                Duration.ofMinutes(Long.parseLong(attributes.getOrDefault(FAILED_LOGIN_WINDOW_MINUTES, "10"))),
-                Arrays.stream(attributes.getOrDefault(PRIVILEGED_ROLES, DEFAULT_PRIVILEGED_ROLES).split(","))
-                        .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet()),
-                LocalTime.parse(hours[0].trim()),
-                LocalTime.parse(hours[1].trim()),
-                ZoneId.of(attributes.getOrDefault(TIME_ZONE, "UTC")));
+                settings.get(WEBHOOK_URL),
+                blankToNull(settings.get(WEBHOOK_SECRET)),
+                blankToNull(settings.get(EMAIL_TO)),
+                settings.get(FAILED_LOGIN_THRESHOLD).intValue(),
+                Duration.ofMinutes(settings.get(FAILED_LOGIN_WINDOW_MINUTES)),
+                Set.copyOf(settings.get(PRIVILEGED_ROLES)),
+                settings.get(BUSINESS_HOURS),
+                settings.get(TIME_ZONE));
     }
 
     public boolean hasChannel() {
         return webhookUrl != null || emailTo != null;
+    }
+
+    static URI webhookTarget(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException notAUri) {
+            throw new IllegalArgumentException("must be a URL");
+        }
+        String host = uri.getHost();
+        boolean local = "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
+        if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && local)) {
+            throw new IllegalArgumentException("must be https (http only to this host)");
+        }
+        return uri;
+    }
+
+    private static ZoneId zone(String configured) {
+        try {
+            return ZoneId.of(configured);
+        } catch (DateTimeException unknown) {
+            throw new IllegalArgumentException("must be a time zone such as America/New_York");
+        }
     }
 
     private static String blankToNull(String value) {

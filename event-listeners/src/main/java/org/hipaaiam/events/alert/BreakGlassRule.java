@@ -1,6 +1,8 @@
 package org.hipaaiam.events.alert;
 
 import java.util.Optional;
+import org.hipaaiam.core.vocabulary.AuditDetails;
+import org.hipaaiam.core.vocabulary.HipaaEvents;
 
 /**
  * Every break-glass event alerts the Privacy Office at once. Emergency-access events carry the detail
@@ -8,12 +10,10 @@ import java.util.Optional;
  */
 public final class BreakGlassRule implements AlertRule {
 
-    public static final String EVENT_DETAIL = "hipaa_event";
-
     @Override
     public Optional<Alert> evaluate(AuditFacts facts, AlertSettings settings) {
-        Object kind = facts.details().get(EVENT_DETAIL);
-        if (!(kind instanceof String name) || !name.startsWith("break-glass")) {
+        Object kind = facts.details().get(AuditDetails.HIPAA_EVENT);
+        if (!(kind instanceof String name) || !name.startsWith(HipaaEvents.BREAK_GLASS_PREFIX)) {
             return Optional.empty();
         }
         return Optional.of(Alert.of("break-glass", "critical", "Emergency access: " + name,

@@ -1,12 +1,14 @@
 package org.hipaaiam.events.alert;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.hipaaiam.core.settings.RealmSettings;
+import org.hipaaiam.core.signature.RequestSignature;
+import org.hipaaiam.core.signature.SignatureHeader;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailSenderProvider;
 import org.keycloak.models.KeycloakSession;
@@ -37,7 +39,7 @@ public final class KeycloakAlertSender implements AlertDispatcher.Sender {
                 accepted.set(true);
                 return;
             }
-            AlertSettings settings = AlertSettings.from(realm.getAttributes());
+            AlertSettings settings = AlertSettings.of(RealmSettings.of(session, realm));
             accepted.set(switch (delivery.channel()) {
                 case WEBHOOK -> settings.webhookUrl() == null || postWebhook(session, settings, delivery);
                 case EMAIL -> settings.emailTo() == null || sendEmail(session, realm, settings, delivery);
@@ -47,15 +49,14 @@ public final class KeycloakAlertSender implements AlertDispatcher.Sender {
     }
 
     private boolean postWebhook(KeycloakSession session, AlertSettings settings, Delivery delivery) {
-        String secret = settings.webhookSecret() == null ? null : session.vault().getStringSecret(settings.webhookSecret())
-                .get().orElse(settings.webhookSecret());
-        HttpRequest.Builder request = HttpRequest.newBuilder(WebhookTarget.check(settings.webhookUrl()))
+        String secret = RealmSettings.of(session, session.realms().getRealm(delivery.realmId())).secret(AlertSettings.WEBHOOK_SECRET).orElse(null);
+        HttpRequest.Builder request = HttpRequest.newBuilder(settings.webhookUrl())
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header("X-Hipaa-Delivery", delivery.id())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.alertJson()));
         if (secret != null) {
-            request.header(WebhookSignature.HEADER, WebhookSignature.sign(secret, System.currentTimeMillis() / 1000, delivery.alertJson()));
+            request.header(SignatureHeader.NAME, RequestSignature.sign(secret, System.currentTimeMillis() / 1000, delivery.alertJson()));
         }
         try {
             int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -76,22 +77,6 @@ public final class KeycloakAlertSender implements AlertDispatcher.Sender {
             return true;
         } catch (EmailException e) {
             return false;
-        }
-    }
-
-    /** Alerts leave the host only over TLS, except to a receiver on the same machine. */
-    static final class WebhookTarget {
-
-        private WebhookTarget() {
-        }
-
-        static URI check(String url) {
-            URI uri = URI.create(url);
-            boolean local = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost()) || "[::1]".equals(uri.getHost());
-            if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && local)) {
-                throw new IllegalArgumentException(AlertSettings.WEBHOOK_URL + " must be https (http only to this host): " + url);
-            }
-            return uri;
         }
     }
 }

@@ -6,10 +6,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-/** Keeps the last addresses an account signed in from in the user attribute `hipaa.known-addresses`. */
+/** Keeps the last addresses an account signed in from in the user attribute `hipaa.alerts.knownAddresses`. */
 final class UserAttributeKnownAddresses implements AfterHoursNewLocationRule.KnownAddresses {
 
-    static final String ATTRIBUTE = "hipaa.known-addresses";
+    static final String ATTRIBUTE = "hipaa.alerts.knownAddresses";
     static final int KEEP = 20;
 
     private final KeycloakSession session;

@@ -3,11 +3,13 @@ package org.hipaaiam.events.audit;
 import org.hipaaiam.events.alert.AlertService;
 import org.hipaaiam.events.audit.record.Actor;
 import org.hipaaiam.events.audit.record.AuditRecords;
+import org.hipaaiam.events.audit.record.AuditSink;
 import org.hipaaiam.events.audit.record.Origin;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AuthDetails;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -41,13 +43,16 @@ final class AuditEventListener implements EventListenerProvider {
             AuthDetails auth = event.getAuthDetails();
             Actor actor = Actor.UNKNOWN;
             String ip = null;
+            String appName = null;
             if (auth != null) {
                 RealmModel authRealm = session.realms().getRealm(auth.getRealmId());
                 actor = SessionFacts.actor(session, authRealm, auth.getUserId(), null);
                 ip = auth.getIpAddress();
+                ClientModel client = authRealm == null || auth.getClientId() == null ? null : authRealm.getClientById(auth.getClientId());
+                appName = client == null ? auth.getClientId() : client.getClientId();
             }
             Origin origin = SessionFacts.origin(session, realm, ip, null);
-            return AuditRecords.of(event, includeRepresentation, realm == null ? null : realm.getName(), actor, origin);
+            return AuditRecords.of(event, includeRepresentation, realm == null ? null : realm.getName(), actor, origin, appName);
         }, event.getOperationType() + " " + event.getResourceType()).ifPresent(record -> alerts.onRecord(session, realm, record));
     }
 

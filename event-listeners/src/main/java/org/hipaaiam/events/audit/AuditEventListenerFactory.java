@@ -12,11 +12,14 @@ import org.hipaaiam.audit.ledger.RecoveryReport;
 import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
 import org.hipaaiam.audit.ledger.postgres.PostgresLedger;
 import org.hipaaiam.audit.siem.SiemForwarder;
+import org.hipaaiam.core.production.ProductionReadiness;
+import org.hipaaiam.core.settings.SpiOptions;
 import org.hipaaiam.events.alert.AlertDispatcher;
 import org.hipaaiam.events.alert.AlertOutbox;
 import org.hipaaiam.events.alert.AlertService;
 import org.hipaaiam.events.alert.KeycloakAlertSender;
 import org.hipaaiam.events.audit.record.AuditRecords;
+import org.hipaaiam.events.audit.record.AuditSink;
 import org.hipaaiam.events.audit.record.CanonicalJson;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -52,11 +55,13 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
 
     @Override
     public void init(Config.Scope scope) {
-        config = AuditConfig.from(scope, Path.of(System.getProperty("kc.home.dir", ".")));
+        config = AuditConfig.from(new SpiOptions(scope), Path.of(System.getProperty("kc.home.dir", ".")));
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        // The audit listener is global and always installed: the one place every start of the bundle passes.
+        ProductionReadiness.enforceOnStart(factory, Path.of(System.getProperty("kc.home.dir", ".")).resolve("data/import"));
         String location;
         RecoveryReport recovery;
         try {

@@ -3,6 +3,7 @@ package org.hipaaiam.events.audit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.hipaaiam.events.audit.record.AuditSink;
 import org.hipaaiam.events.audit.record.CanonicalJson;
 import org.jboss.logging.Logger;
 

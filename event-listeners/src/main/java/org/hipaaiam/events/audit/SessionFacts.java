@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hipaaiam.core.vocabulary.SessionNotes;
 import org.hipaaiam.events.audit.record.Actor;
 import org.hipaaiam.events.audit.record.Origin;
 import org.keycloak.models.AuthenticationExecutionModel;
@@ -21,7 +22,6 @@ import org.keycloak.util.JsonSerialization;
 final class SessionFacts {
 
     /** User-session note naming the registered workstation a session started on. */
-    static final String WORKSTATION_NOTE = "hipaa.workstation.id";
     static final String AMR_CONFIG_KEY = "default.reference.value";
 
     private SessionFacts() {
@@ -46,7 +46,7 @@ final class SessionFacts {
 
     static Origin origin(KeycloakSession session, RealmModel realm, String ipAddress, String sessionId) {
         UserSessionModel userSession = userSession(session, realm, sessionId);
-        String workstation = userSession == null ? null : userSession.getNote(WORKSTATION_NOTE);
+        String workstation = userSession == null ? null : userSession.getNote(SessionNotes.WORKSTATION_ID);
         return new Origin(ipAddress, userAgent(session), workstation);
     }
 

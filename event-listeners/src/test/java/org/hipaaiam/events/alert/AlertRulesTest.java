@@ -5,18 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.hipaaiam.core.settings.RealmSettings;
+import org.hipaaiam.core.vocabulary.AuditDetails;
+import org.hipaaiam.core.vocabulary.HipaaEvents;
 import org.junit.jupiter.api.Test;
 
 class AlertRulesTest {
 
-    private static final AlertSettings DEFAULTS = AlertSettings.from(Map.of(AlertSettings.TIME_ZONE, "America/New_York"));
+    private static final AlertSettings DEFAULTS = settings(Map.of(AlertSettings.TIME_ZONE.key(), "America/New_York"), new ArrayList<>());
     private static final long NOON_NEW_YORK = Instant.parse("2026-11-23T17:00:00Z").toEpochMilli();
     private static final long THREE_AM_NEW_YORK = Instant.parse("2026-11-23T08:00:00Z").toEpochMilli();
+
+    private static AlertSettings settings(Map<String, String> attributes, List<String> problems) {
+        return AlertSettings.of(RealmSettings.of(attributes, (setting, configured, problem) -> problems.add(problem)));
+    }
 
     private static AuditFacts failedLogon(String userId, long time) {
         return new AuditFacts("r-1", "hipaa", 3002, 1, true, "LOGIN_ERROR", userId, "tnguyen7310", "10.0.0.9", time, null,
@@ -60,7 +68,7 @@ class AlertRulesTest {
     @Test
     void breakGlassEventsAlwaysAlert() {
         AuditFacts facts = new AuditFacts("r-1", "hipaa", 3002, 99, false, "CUSTOM_REQUIRED_ACTION", "u-1", "jsmith4821", null,
-                NOON_NEW_YORK, null, Map.of(BreakGlassRule.EVENT_DETAIL, "break-glass-elevation"), List.of());
+                NOON_NEW_YORK, null, Map.of(AuditDetails.HIPAA_EVENT, "break-glass-elevation"), List.of());
         assertEquals("critical", new BreakGlassRule().evaluate(facts, DEFAULTS).orElseThrow().severity());
     }
 
@@ -75,9 +83,27 @@ class AlertRulesTest {
     }
 
     @Test
-    void settingsRefuseMalformedBusinessHours() {
-        assertFalse(DEFAULTS.hasChannel());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> AlertSettings.from(Map.of(AlertSettings.BUSINESS_HOURS, "7am")));
+    void malformedSettingsFallBackAndAreReported() {
+        List<String> problems = new ArrayList<>();
+        AlertSettings settings = settings(Map.of(AlertSettings.BUSINESS_HOURS.key(), "7am", AlertSettings.FAILED_LOGIN_THRESHOLD.key(), "many",
+                AlertSettings.WEBHOOK_URL.key(), "http://alerts.example.org/in"), problems);
+        assertFalse(settings.hasChannel(), "a plain-http webhook to another host is never used");
+        assertEquals(AlertSettings.BUSINESS_HOURS.defaultValue(), settings.businessHours());
+        assertEquals(3, settings.failedLoginThreshold(), "a bad threshold alerts sooner, not later");
+        assertEquals(3, problems.size());
+        assertTrue(problems.contains("hipaa.alerts.webhookUrl must be https (http only to this host)"), problems.toString());
+    }
+
+    @Test
+    void aWebhookOnThisHostMayBePlainHttp() {
+        assertTrue(settings(Map.of(AlertSettings.WEBHOOK_URL.key(), "http://127.0.0.1:8089/alerts"), new ArrayList<>()).hasChannel());
+    }
+
+    @Test
+    void anInvalidSettingAlerts() {
+        AuditFacts facts = new AuditFacts("r-1", "hipaa", 3002, 99, true, "EXECUTE_ACTIONS_ERROR", null, null, "127.0.0.1", NOON_NEW_YORK, null,
+                Map.of(AuditDetails.HIPAA_EVENT, HipaaEvents.SETTING_INVALID, AuditDetails.SETTING, "hipaa.pin.maxFailures"), List.of());
+        assertEquals("Invalid setting: hipaa.pin.maxFailures", new InvalidSettingRule().evaluate(facts, DEFAULTS).orElseThrow().title());
+        assertTrue(new InvalidSettingRule().evaluate(logon(NOON_NEW_YORK, "10.0.0.1"), DEFAULTS).isEmpty());
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.hipaaiam.events.alert.WebhookSignature;
+import org.hipaaiam.core.signature.RequestSignature;
 import org.hipaaiam.it.audit.AuditScene;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
@@ -36,7 +36,7 @@ class AlertWebhookIT {
         }
         WebhookReceiver.Delivery delivery = scene.nextAlert(20);
 
-        assertTrue(WebhookSignature.verify(AuditScene.SOC_SECRET, delivery.signature(), delivery.body(), System.currentTimeMillis() / 1000, 300),
+        assertEquals(RequestSignature.Verdict.VALID, RequestSignature.verify(AuditScene.SOC_SECRET, delivery.signature(), delivery.body(), System.currentTimeMillis() / 1000, 300),
                 "HMAC signature over timestamp and body verifies");
         Map<?, ?> alert = AuditScene.alertOf(delivery);
         assertEquals("failed-login-burst", alert.get("rule"));

@@ -47,14 +47,14 @@ public final class AuditScene extends Scene {
 
     private WebhookReceiver wireSoc(WebhookReceiver receiver) {
         soc = stopAfterTest(receiver);
-        setRealmAttribute(AlertSettings.WEBHOOK_URL, "http://127.0.0.1:" + SOC_PORT + "/alerts");
-        setRealmAttribute(AlertSettings.WEBHOOK_SECRET, SOC_SECRET);
+        setRealmAttribute(AlertSettings.WEBHOOK_URL.key(), "http://127.0.0.1:" + SOC_PORT + "/alerts");
+        setRealmAttribute(AlertSettings.WEBHOOK_SECRET.key(), SOC_SECRET);
         return receiver;
     }
 
     /** Alerts go by e-mail, through the realm's own SMTP settings, to this address for this test. */
     public void alertsByEmailTo(String address) {
-        setRealmAttribute(AlertSettings.EMAIL_TO, address);
+        setRealmAttribute(AlertSettings.EMAIL_TO.key(), address);
     }
 
     /** The next delivery to the SOC of this test; alerts left over from earlier tests are passed over. */

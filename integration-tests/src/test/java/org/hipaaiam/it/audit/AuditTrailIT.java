@@ -68,7 +68,9 @@ class AuditTrailIT {
         assertEquals("invalid_user_credentials", known.at("status_detail"));
         StoredRecord unknown = failures.stream().filter(r -> r.at("user.uid") == null).findFirst().orElseThrow();
         assertEquals("user_not_found", unknown.at("status_detail"));
-        assertTrue(unknown.at("unmapped.keycloak.details.username_sha256") != null, "unknown usernames are kept as a hash");
+        assertEquals("true", unknown.at("unmapped.keycloak.details.username_unknown"));
+        assertFalse(unknown.text().contains("Mistyped-Secret-As-Username".toLowerCase(java.util.Locale.ROOT)));
+        assertTrue(unknown.at("unmapped.keycloak.details.username_sha256") == null, "not even a hash of what was typed");
         for (StoredRecord failure : failures) {
             assertFalse(failure.text().contains("Wrong-Secret-Typed-7310"));
             assertFalse(failure.text().contains("another-wrong-one"));
@@ -89,6 +91,9 @@ class AuditTrailIT {
         assertEquals("REALM_ROLE_MAPPING", grant.at("unmapped.keycloak.resource_type"));
         assertTrue(((String) grant.at("unmapped.keycloak.representation")).contains("privacy-officer"), grant.text());
         assertTrue(grant.at("actor.user.name") != null, "the administrator is named");
+        String app = (String) grant.at("actor.app_name");
+        assertTrue(app != null && !app.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+                "the app is named by its clientId, not its internal id: " + app);
     }
 
     @Test

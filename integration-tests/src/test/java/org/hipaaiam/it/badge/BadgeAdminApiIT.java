@@ -88,8 +88,54 @@ class BadgeAdminApiIT {
         assertRefusalAudited("invalid_request");
     }
 
+    @Test
+    void hostileBodiesAreRefusedWithAClearReasonAndChangeNothing() throws Exception {
+        BadgeAdminApi admin = ward.asIamAdmin();
+        String clinician = ward.userId(DemoRealm.CLINICIAN);
+        Map<String, String> refusedBodies = Map.of(
+                "{\"class\": \"clinical\", \"location\": ", "not valid JSON",
+                "", "must be JSON",
+                "\"ward-1\"", "must be a JSON object",
+                "{\"class\": 5, \"location\": \"Ward 1\", \"network\": \"10.1.0.0/16\"}", "class must be a string",
+                "{\"class\": \"clinical\", \"location\": [\"Ward 1\"], \"network\": \"10.1.0.0/16\"}", "location must be a string",
+                "{\"class\": \"clinical\", \"location\": \"Ward 1\", \"network\": {\"cidr\": \"10.1.0.0/16\"}}", "network must be a string");
+        for (Map.Entry<String, String> bad : refusedBodies.entrySet()) {
+            HttpResponse<String> refused = admin.send("PUT", "workstations/ward-1", bad.getKey());
+            assertEquals(400, refused.statusCode(), bad.getKey() + " -> " + refused.body());
+            assertEquals("invalid_request", BadgeAdminApi.body(refused).get("error"), refused.body());
+            assertTrue(((String) BadgeAdminApi.body(refused).get("reason")).contains(bad.getValue()), refused.body());
+        }
+
+        HttpResponse<String> oversized = admin.send("PUT", "workstations/ward-1",
+                "{\"class\": \"clinical\", \"network\": \"10.1.0.0/16\", \"location\": \"" + "x".repeat(8 * 1024 * 1024) + "\"}");
+        assertEquals(413, oversized.statusCode(), oversized.body());
+        assertEquals("payload_too_large", BadgeAdminApi.body(oversized).get("error"));
+
+        HttpResponse<String> numericBadge = admin.send("PUT", "users/" + clinician + "/badge", "{\"badge\": 4821093}");
+        assertEquals(400, numericBadge.statusCode(), numericBadge.body());
+        assertTrue(((String) BadgeAdminApi.body(numericBadge).get("reason")).contains("badge must be a string"), numericBadge.body());
+        assertEquals(400, admin.send("PUT", "users/" + clinician + "/badge", "{\"badge\": ").statusCode());
+
+        assertEquals(404, admin.send("GET", "workstations/ward-1", null).statusCode(), "nothing was stored");
+        assertEquals(Boolean.FALSE, BadgeAdminApi.body(admin.badgeStatus(clinician)).get("badgeEnrolled"), "no badge was bound");
+        assertRefusalAudited("payload_too_large");
+    }
+
+    @Test
+    void unknownUsersAndWorkstationsAreNotFound() throws Exception {
+        BadgeAdminApi admin = ward.asIamAdmin();
+        HttpResponse<String> noUser = admin.badgeStatus("no-such-user");
+        assertEquals(404, noUser.statusCode(), noUser.body());
+        assertEquals("not_found", BadgeAdminApi.body(noUser).get("error"));
+        assertEquals(404, admin.resetPin("no-such-user").statusCode());
+        assertEquals(404, admin.send("DELETE", "workstations/never-registered", null).statusCode());
+        assertRefusalAudited("not_found");
+    }
+
+    /** Refusals are audited like every refusal of the bundle's APIs: `api-refused`, naming this API. */
     private void assertRefusalAudited(String error) throws Exception {
-        assertFalse(ward.trail().records(r -> "badge-admin-refused".equals(r.at("unmapped.keycloak.details.hipaa_event"))
+        assertFalse(ward.trail().records(r -> "api-refused".equals(r.at("unmapped.keycloak.details.hipaa_event"))
+                && "hipaa-badge-admin".equals(r.at("unmapped.keycloak.details.api"))
                 && error.equals(r.at("unmapped.keycloak.error"))).isEmpty(), "refusal '" + error + "' is in the audit trail");
     }
 }

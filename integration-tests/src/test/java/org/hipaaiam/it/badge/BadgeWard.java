@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import org.hipaaiam.core.vocabulary.DeclaredEmergencyAttributes;
 import org.hipaaiam.it.support.Accounts;
 import org.hipaaiam.it.support.BadgeEnrolmentPage;
 import org.hipaaiam.it.support.BadgePinPage;
@@ -104,7 +105,7 @@ final class BadgeWard extends Scene {
 
     /** An emergency declared on the realm, as the break-glass API records it; it ends after the test. */
     void declareEmergencyFor(Duration duration) {
-        setRealmAttribute(DECLARED_EMERGENCY + "until", Long.toString(System.currentTimeMillis() / 1000 + duration.toSeconds()));
+        setRealmAttribute(DeclaredEmergencyAttributes.UNTIL, Long.toString(System.currentTimeMillis() / 1000 + duration.toSeconds()));
     }
 
     /** Sign-in with password and one-time code (the password path where the tap page is offered); returns the verifier. */

@@ -45,6 +45,16 @@ class WorkstationLocationIT {
     }
 
     @Test
+    void realmThatHasNotEnabledTheBundlesPoliciesOffersNoBadgeSignIn() throws Exception {
+        ward.setRealmAttribute(BADGE_NETWORKS, "127.0.0.0/8");
+        ward.setRealmAttribute("hipaa.policies.enabled", "false");
+
+        ward.openSignIn();
+        assertFalse(ward.tapPage().isShown(), "badge sign-in is a policy of realms that enable the bundle's policies");
+        assertTrue(ward.signInPage().isShown());
+    }
+
+    @Test
     void declaredEmergencyAllowsBadgeSignInFromAnywhere() throws Exception {
         ward.declareEmergencyFor(Duration.ofMinutes(10));
 

@@ -36,8 +36,13 @@ final class BreakGlassApi {
     }
 
     HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
+        return postJson(path, JSON.writeValueAsString(body));
+    }
+
+    /** Posts the text as it is, declared as JSON: for bodies no serializer would write. */
+    HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
         return http.send(base(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> delete(String path) throws IOException, InterruptedException {

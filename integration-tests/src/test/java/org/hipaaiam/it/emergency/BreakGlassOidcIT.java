@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hipaaiam.core.vocabulary.BundleScope;
 import org.hipaaiam.it.support.BreakGlassPage;
 import org.hipaaiam.it.support.CallbackReceiver;
 import org.hipaaiam.it.support.DemoRealm;
@@ -140,6 +141,19 @@ class BreakGlassOidcIT {
         assertNull(callback.params().get("code"), "the app gets no code, so no token at all");
         Map<?, ?> alert = scene.privacyOffice.nextAlertNamed("break-glass-refused");
         assertEquals(BreakGlassApi.PRIVACY_OFFICER, PrivacyOffice.usernameOf(alert));
+    }
+
+    @Test
+    void aRealmThatDoesNotEnableThePoliciesOffersNoBreakGlass() throws Exception {
+        scene.setRealmAttribute(BundleScope.POLICIES_ENABLED, "false");
+        scene.clinician.request(BreakGlassBrowser.ELEVATE, null);
+        scene.clinician.signIn(DemoRealm.CLINICIAN);
+
+        CallbackReceiver.Received callback = scene.app.next();
+        assertEquals("access_denied", callback.params().get("error"), "even a clinician is refused: " + callback.params());
+        assertFalse(scene.trail().records(r -> "break-glass-refused".equals(r.at("unmapped.keycloak.details.hipaa_event"))
+                && "break-glass is not enabled in this realm".equals(r.at("unmapped.keycloak.details.reason"))
+                && DemoRealm.CLINICIAN.equals(r.at("user.name"))).isEmpty(), "the refusal is audited");
     }
 
     @Test

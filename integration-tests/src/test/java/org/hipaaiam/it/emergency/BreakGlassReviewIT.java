@@ -12,6 +12,11 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.hipaaiam.core.api.JsonBody;
+import org.hipaaiam.core.vocabulary.BundleApi;
+import org.hipaaiam.core.vocabulary.DeclaredEmergencyAttributes;
+import org.hipaaiam.core.vocabulary.HipaaEvents;
+import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.CallbackReceiver;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
@@ -48,7 +53,7 @@ class BreakGlassReviewIT {
             assertEquals("forbidden", BreakGlassApi.JSON.readValue(refused.body(), Map.class).get("error"));
         }
         for (String notReviewer : List.of(OTHER_CLINICIAN, BreakGlassApi.IAM_ADMIN)) {
-            assertFalse(scene.trail().records(r -> "emergency-access-forbidden".equals(r.at("unmapped.keycloak.details.hipaa_event"))
+            assertFalse(scene.trail().records(r -> isRefusal(r, "cases", "the caller lacks the realm role privacy-officer")
                     && notReviewer.equals(r.at("user.name"))).isEmpty(), "the refusal of " + notReviewer + " is audited");
         }
 
@@ -98,22 +103,29 @@ class BreakGlassReviewIT {
         BreakGlassApi iamAdmin = scene.apiAs(BreakGlassApi.IAM_ADMIN);
         assertEquals(400, iamAdmin.post("emergency", Map.of("reason", "Ransomware", "until", 5)).statusCode(), "an end in the past is refused");
         assertEquals(400, iamAdmin.post("emergency", Map.of("until", until)).statusCode(), "a reason is required");
-        assertNull(realm.admin().toRepresentation().getAttributes().get("hipaa.emergency.declared.until"), "refusals change nothing");
+        assertNull(realm.admin().toRepresentation().getAttributes().get(DeclaredEmergencyAttributes.UNTIL), "refusals change nothing");
 
         HttpResponse<String> declared = iamAdmin.post("emergency", Map.of("reason", "EHR downtime, mass casualty incident", "until", until));
         assertEquals(200, declared.statusCode(), declared.body());
         Map<String, String> attributes = realm.admin().toRepresentation().getAttributes();
-        assertEquals(Long.toString(until), attributes.get("hipaa.emergency.declared.until"));
-        assertEquals("EHR downtime, mass casualty incident", attributes.get("hipaa.emergency.declared.reason"));
-        assertEquals(BreakGlassApi.IAM_ADMIN, attributes.get("hipaa.emergency.declared.by"));
+        assertEquals(Long.toString(until), attributes.get(DeclaredEmergencyAttributes.UNTIL));
+        assertEquals("EHR downtime, mass casualty incident", attributes.get(DeclaredEmergencyAttributes.REASON));
+        assertEquals(BreakGlassApi.IAM_ADMIN, attributes.get(DeclaredEmergencyAttributes.BY));
         assertEquals(BreakGlassApi.IAM_ADMIN, PrivacyOffice.usernameOf(scene.privacyOffice.nextAlertNamed("break-glass-emergency-declared")));
 
         CallbackReceiver.Received elevated = scene.clinician.elevate(BreakGlassApi.PRIVACY_OFFICER, "Covering triage during the incident");
         assertEquals("success", elevated.params().get("kc_action_status"), "a non-clinician may break the glass during the emergency");
-        assertEquals(Boolean.TRUE, officer.cases("open").get(0).get("declaredEmergency"));
+        Map<String, Object> ownCase = officer.cases("open").get(0);
+        assertEquals(Boolean.TRUE, ownCase.get("declaredEmergency"));
+        HttpResponse<String> selfReview = officer.post("cases/" + ownCase.get("id") + "/decision", Map.of("decision", "approve", "notes", "Mine, fine"));
+        assertEquals(403, selfReview.statusCode(), selfReview.body());
+        assertEquals("nobody reviews their own break-glass case", BreakGlassApi.JSON.readValue(selfReview.body(), Map.class).get("reason"));
+        assertEquals("open", officer.caseById((String) ownCase.get("id")).get("status"), "a refused self-review changes nothing");
+        assertFalse(scene.trail().records(r -> isRefusal(r, "cases/{id}/decision", "nobody reviews their own break-glass case")
+                && BreakGlassApi.PRIVACY_OFFICER.equals(r.at("user.name"))).isEmpty(), "the self-review is audited");
 
         assertEquals(200, iamAdmin.delete("emergency").statusCode());
-        assertFalse(realm.admin().toRepresentation().getAttributes().containsKey("hipaa.emergency.declared.until"));
+        assertFalse(realm.admin().toRepresentation().getAttributes().containsKey(DeclaredEmergencyAttributes.UNTIL));
         scene.privacyOffice.nextAlertNamed("break-glass-emergency-ended");
         assertEquals(409, iamAdmin.delete("emergency").statusCode(), "nothing left to end");
 
@@ -125,5 +137,47 @@ class BreakGlassReviewIT {
             clinician.justificationPage().justify("Covered triage while the EHR was down during the incident");
         }
         assertEquals("access_denied", scene.app.next().params().get("error"), "after the emergency the role is needed again");
+    }
+
+    @Test
+    void hostileBodiesAreRefusedAuditedAndChangeNothing() throws Exception {
+        assertEquals("success", scene.clinician.elevate(DemoRealm.CLINICIAN, "Sepsis alert, lab history needed").params().get("kc_action_status"));
+        BreakGlassApi reviewer = scene.apiAs(BreakGlassApi.PRIVACY_OFFICER);
+        String decision = "cases/" + reviewer.cases("open").get(0).get("id") + "/decision";
+        BreakGlassApi iamAdmin = scene.apiAs(BreakGlassApi.IAM_ADMIN);
+        long until = Instant.now().getEpochSecond() + 3600;
+        String oversized = "{\"notes\":\"" + "x".repeat(JsonBody.MAX_BYTES) + "\"}";
+
+        assertRefused(400, "the body is not valid JSON", reviewer.postJson(decision, "{\"decision\": \"approve\", \"notes\": "));
+        assertRefused(400, "the body must be a JSON object", reviewer.postJson(decision, "[\"approve\"]"));
+        assertRefused(400, "decision must be a string", reviewer.post(decision, Map.of("decision", true, "notes", "Verified")));
+        assertRefused(400, "notes must be a string", reviewer.post(decision, Map.of("decision", "approve", "notes", List.of("Verified"))));
+        assertRefused(413, "the body is larger than " + JsonBody.MAX_BYTES + " bytes", reviewer.postJson(decision, oversized));
+        assertEquals("open", reviewer.cases(null).get(0).get("status"), "no refused decision was recorded");
+
+        assertRefused(400, "the body is not valid JSON", iamAdmin.postJson("emergency", "reason=EHR+down"));
+        assertRefused(400, "reason must be a string", iamAdmin.post("emergency", Map.of("reason", 42, "until", until)));
+        assertRefused(400, "until must be epoch seconds in the future, at most 604800 s ahead",
+                iamAdmin.post("emergency", Map.of("reason", "EHR downtime", "until", Long.toString(until))));
+        assertRefused(413, "the body is larger than " + JsonBody.MAX_BYTES + " bytes", iamAdmin.postJson("emergency", oversized));
+        assertNull(realm.admin().toRepresentation().getAttributes().get(DeclaredEmergencyAttributes.UNTIL), "no emergency was declared");
+
+        assertFalse(scene.trail().records(r -> isRefusal(r, "cases/{id}/decision", "the body is not valid JSON")
+                && BreakGlassApi.PRIVACY_OFFICER.equals(r.at("user.name"))).isEmpty(), "a malformed decision is audited");
+        assertFalse(scene.trail().records(r -> isRefusal(r, "emergency", "the body is larger than " + JsonBody.MAX_BYTES + " bytes")
+                && BreakGlassApi.IAM_ADMIN.equals(r.at("user.name"))).isEmpty(), "an oversized declaration is audited");
+    }
+
+    private static void assertRefused(int status, String reason, HttpResponse<String> response) throws Exception {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(reason, BreakGlassApi.JSON.readValue(response.body(), Map.class).get("reason"));
+    }
+
+    /** An audited refusal of this API at `path` for `reason`. */
+    private static boolean isRefusal(AuditTrail.StoredRecord r, String path, String reason) {
+        return HipaaEvents.API_REFUSED.equals(r.at("unmapped.keycloak.details.hipaa_event"))
+                && BundleApi.BREAK_GLASS.path().equals(r.at("unmapped.keycloak.details.api"))
+                && path.equals(r.at("unmapped.keycloak.details.path"))
+                && reason.equals(r.at("unmapped.keycloak.details.reason"));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.hipaaiam.core.vocabulary.BundleScope;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
 import org.hipaaiam.it.support.InjectScene;
@@ -46,5 +47,14 @@ class DisasterRecoveryAccountIT {
         }
         assertTrue(scene.trail().records(r -> "break-glass-dr-sign-in".equals(r.at("unmapped.keycloak.details.hipaa_event"))
                 && DR_ACCOUNT.equals(r.at("user.name"))).size() >= 2, "both sign-ins are in the audit trail");
+    }
+
+    @Test
+    void aRealmThatDoesNotEnableThePoliciesLeavesTheAccountAlone() throws Exception {
+        scene.setRealmAttribute(BundleScope.POLICIES_ENABLED, "false");
+        BreakGlassBrowser account = scene.clinician;
+        account.request(null, null);
+        account.signInPage().signIn(DR_ACCOUNT, DemoRealm.DEMO_PASSWORD);
+        assertNotNull(scene.app.next().params().get("code"), "the sign-in completes without a password change: " + account.pageSource());
     }
 }

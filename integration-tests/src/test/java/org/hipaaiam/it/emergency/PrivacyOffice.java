@@ -21,8 +21,8 @@ final class PrivacyOffice implements AutoCloseable {
     }
 
     static PrivacyOffice listen(ManagedRealm realm) throws Exception {
-        setRealmAttribute(realm, AlertSettings.WEBHOOK_URL, "http://127.0.0.1:" + PORT + "/alerts");
-        setRealmAttribute(realm, AlertSettings.WEBHOOK_SECRET, "demo-webhook-secret");
+        setRealmAttribute(realm, AlertSettings.WEBHOOK_URL.key(), "http://127.0.0.1:" + PORT + "/alerts");
+        setRealmAttribute(realm, AlertSettings.WEBHOOK_SECRET.key(), "demo-webhook-secret");
         return new PrivacyOffice(WebhookReceiver.listen(PORT), realm);
     }
 

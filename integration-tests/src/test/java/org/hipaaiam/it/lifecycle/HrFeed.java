@@ -13,12 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hipaaiam.events.alert.WebhookSignature;
+import org.hipaaiam.core.signature.RequestSignature;
+import org.hipaaiam.core.signature.SignatureHeader;
 
-/** The HR system's side of the separation feed: signed JSON posted with a bearer token. */
+/**
+ * The HR system's side of the separation feed: signed JSON posted with a bearer token; and IAM's dormant-account
+ * clean-up, its own API beside the feed.
+ */
 final class HrFeed {
 
     static final String SIGNING_SECRET = "demo-hr-feed-signing-secret";
+    /** The feed's tokens must name it: the HR client's tokens carry this audience, other clients' do not. */
+    static final String AUDIENCE = "hipaa-hr-feed";
+    /** The realm role that makes a service account the HR system. */
+    static final String ROLE = "hr-feed";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Answer(int status, Map<?, ?> json) {
@@ -30,12 +38,14 @@ final class HrFeed {
     }
 
     private final String baseUrl;
+    private final String dormantUrl;
     private final HttpClient http = HttpClient.newHttpClient();
     /** How far the server's clock was moved ahead; requests are signed with the server's time. */
     private long serverClockAheadSeconds;
 
     HrFeed(String realmUrl) {
         this.baseUrl = realmUrl + "/hr-feed/";
+        this.dormantUrl = realmUrl + "/hipaa-dormant-accounts";
     }
 
     void serverClockAhead(long seconds) {
@@ -44,22 +54,22 @@ final class HrFeed {
 
     /** What an auditor reads: how fast separations ended access. */
     Answer evidence(String bearerToken) throws Exception {
-        return get("evidence", bearerToken);
+        return get(URI.create(baseUrl + "evidence"), bearerToken);
     }
 
     Answer dormant(String bearerToken) throws Exception {
-        return get("dormant", bearerToken);
+        return get(URI.create(dormantUrl), bearerToken);
     }
 
     /** IAM's clean-up of dormant accounts: not an HR call, so a bearer token with manage-users and no signature. */
     Answer disableDormant(String bearerToken, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "dormant")).header("Authorization", "Bearer " + bearerToken)
+        HttpRequest request = HttpRequest.newBuilder(URI.create(dormantUrl)).header("Authorization", "Bearer " + bearerToken)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
-    private Answer get(String endpoint, String bearerToken) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + endpoint)).header("Authorization", "Bearer " + bearerToken).GET().build();
+    private Answer get(URI endpoint, String bearerToken) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(endpoint).header("Authorization", "Bearer " + bearerToken).GET().build();
         return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
@@ -93,10 +103,23 @@ final class HrFeed {
     }
 
     private Answer post(String endpoint, String contentType, String bearerToken, String body, String secret, long signedAtSeconds) throws Exception {
+        return post(endpoint, contentType, bearerToken, body, signature(secret, signedAtSeconds, body));
+    }
+
+    /** A separation sent with the signature header exactly as given. */
+    Answer sendWithSignatureHeader(String bearerToken, String body, String signatureHeader) throws Exception {
+        return post("separations", "application/json", bearerToken, body, signatureHeader);
+    }
+
+    static String signature(String secret, long signedAtSeconds, String body) {
+        return RequestSignature.sign(secret, signedAtSeconds, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Answer post(String endpoint, String contentType, String bearerToken, String body, String signatureHeader) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + endpoint))
                 .header("Content-Type", contentType)
-                .header(WebhookSignature.HEADER, WebhookSignature.sign(secret, signedAtSeconds, bytes))
+                .header(SignatureHeader.NAME, signatureHeader)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);

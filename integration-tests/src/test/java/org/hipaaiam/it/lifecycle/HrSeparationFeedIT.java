@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hipaaiam.it.support.Accounts;
 import org.hipaaiam.it.support.AuditTrail.StoredRecord;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
@@ -79,7 +80,7 @@ class HrSeparationFeedIT {
         String body = HrFeed.separation("hr-sep-7310", "7310");
         long now = System.currentTimeMillis() / 1000;
 
-        String otherService = scene.tokenWithoutUserRoles();
+        String otherService = scene.hrFeedTokenWithoutHrRole();
         HrFeed.assertRefused("unauthenticated", 401, scene.hr.sendSigned(null, body));
         HrFeed.assertRefused("forbidden", 403, scene.hr.sendSigned(otherService, body));
         HrFeed.assertRefused("forbidden", 403, scene.hr.evidence(otherService));
@@ -89,11 +90,50 @@ class HrSeparationFeedIT {
         HrFeed.assertRefused("unknown_employee", 404, scene.hr.sendSigned(token, HrFeed.separation("hr-sep-0000", "99990000")));
 
         assertTrue(scene.user(DemoRealm.OTHER_CLINICIAN).isEnabled(), "nothing changed");
-        List<StoredRecord> refusals = scene.trail().records(r -> "hr-feed".equals(r.at("unmapped.keycloak.details.source"))
+        List<StoredRecord> refusals = scene.trail().records(r -> "hr-feed".equals(r.at("unmapped.keycloak.details.api"))
                 && "Failure".equals(r.at("status")));
+        refusals.forEach(r -> assertEquals("api-refused", r.at("unmapped.keycloak.details.hipaa_event"), r.text()));
         assertEquals(Set.of("unauthenticated", "forbidden", "invalid_signature", "stale_timestamp", "malformed_request", "unknown_employee"),
                 refusals.stream().map(r -> r.at("status_detail")).collect(Collectors.toSet()));
         refusals.forEach(r -> assertFalse(r.text().contains(HrFeed.SIGNING_SECRET), "no secret in the audit record"));
+    }
+
+    /**
+     * A separation signed an hour ago, captured and sent again with a fresh `t=` in front of its header: the
+     * header is read once, a repeated key makes it malformed, and the employee keeps their account.
+     */
+    @Test
+    void replayedSeparationWithAFreshTimestampInFrontIsRefusedAndAudited() throws Exception {
+        Accounts.Account employee = Accounts.withoutCredentials(realm, "rlopez", Map.of());
+        String body = HrFeed.separation("hr-sep-" + employee.employeeNumber(), employee.employeeNumber());
+        long now = System.currentTimeMillis() / 1000;
+        String capturedAnHourAgo = HrFeed.signature(HrFeed.SIGNING_SECRET, now - 3600, body);
+
+        HrFeed.Answer replayed = scene.hr.sendWithSignatureHeader(scene.hrToken(), body, "t=" + now + "," + capturedAnHourAgo);
+
+        HrFeed.assertRefused("malformed_signature", 401, replayed);
+        assertTrue(scene.user(employee.username()).isEnabled(), "the employee keeps their account");
+        StoredRecord refused = scene.trail().single(r -> "malformed_signature".equals(r.at("status_detail")));
+        assertEquals("INVALID_SIGNATURE_ERROR", refused.at("unmapped.keycloak.type"), refused.text());
+        assertEquals("api-refused", refused.at("unmapped.keycloak.details.hipaa_event"), refused.text());
+        assertEquals("hr-feed", refused.at("unmapped.keycloak.details.api"), refused.text());
+    }
+
+    /** The HR feed's tokens name it (audience `hipaa-hr-feed`): another client's token is refused, even with the hr-feed role. */
+    @Test
+    void aTokenIssuedToAnotherClientIsRefusedEvenWithTheHrRole() throws Exception {
+        String serviceAccount = scene.serviceClient("payroll-export", null).getServiceAccountUser().getId();
+        realm.admin().users().get(serviceAccount).roles().realmLevel()
+                .add(List.of(realm.admin().roles().get(HrFeed.ROLE).toRepresentation()));
+        String payroll = scene.serviceAccountToken("payroll-export");
+
+        HrFeed.assertRefused("invalid_audience", 401, scene.hr.sendSigned(payroll, HrFeed.separation("hr-sep-7310-payroll", "7310")));
+        HrFeed.assertRefused("invalid_audience", 401, scene.hr.evidence(payroll));
+
+        assertTrue(scene.user(DemoRealm.OTHER_CLINICIAN).isEnabled(), "nothing changed");
+        List<StoredRecord> refused = scene.trail().records(r -> "invalid_audience".equals(r.at("status_detail")));
+        assertEquals(Set.of("separations", "evidence"), refused.stream().map(r -> r.at("unmapped.keycloak.details.path")).collect(Collectors.toSet()));
+        refused.forEach(r -> assertEquals("hr-feed", r.at("unmapped.keycloak.details.api"), r.text()));
     }
 
     @Test

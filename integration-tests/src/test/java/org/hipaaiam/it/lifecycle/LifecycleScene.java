@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.hipaaiam.it.support.AuditTrail.StoredRecord;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.Scene;
 import org.hipaaiam.it.support.Tokens;
+import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
@@ -43,15 +47,46 @@ final class LifecycleScene extends Scene {
 
     /** Any other service account: a valid token, but it may neither view nor manage users. */
     String tokenWithoutUserRoles() throws Exception {
+        serviceClient("reporting-job", null);
+        return serviceAccountToken("reporting-job");
+    }
+
+    /** Another service account whose tokens name the HR feed: a valid token for the feed, but not the HR system. */
+    String hrFeedTokenWithoutHrRole() throws Exception {
+        serviceClient("reporting-job", HrFeed.AUDIENCE);
+        return serviceAccountToken("reporting-job");
+    }
+
+    /**
+     * A confidential client with a service account (secret `<clientId>-secret`) for this test, removed after it;
+     * its tokens name `audience` when one is given.
+     */
+    ClientResource serviceClient(String clientId, String audience) {
         ClientRepresentation client = new ClientRepresentation();
-        client.setClientId("reporting-job");
-        client.setSecret("reporting-job-secret");
+        client.setClientId(clientId);
+        client.setSecret(clientId + "-secret");
         client.setPublicClient(false);
         client.setServiceAccountsEnabled(true);
         client.setStandardFlowEnabled(false);
+        if (audience != null) {
+            client.setProtocolMappers(List.of(audienceMapper(audience)));
+        }
         String id = ApiUtil.getCreatedId(realm.admin().clients().create(client));
         afterTest(() -> realm.admin().clients().get(id).remove());
-        return Tokens.ofServiceAccount(realm.getBaseUrl(), "reporting-job", "reporting-job-secret").accessToken();
+        return realm.admin().clients().get(id);
+    }
+
+    String serviceAccountToken(String clientId) throws Exception {
+        return Tokens.ofServiceAccount(realm.getBaseUrl(), clientId, clientId + "-secret").accessToken();
+    }
+
+    private static ProtocolMapperRepresentation audienceMapper(String audience) {
+        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+        mapper.setName(audience + " audience");
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper("oidc-audience-mapper");
+        mapper.setConfig(Map.of("included.custom.audience", audience, "access.token.claim", "true"));
+        return mapper;
     }
 
     /** Requests the HR system signs are signed with the server's time, so they follow the moved clock. */

@@ -8,34 +8,41 @@ import java.util.HashMap;
 import java.util.Map;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.Tokens;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.testframework.realm.ManagedRealm;
 
-/** An HR system using Keycloak's SCIM 2.0 API as the `hr-feed` service account. */
+/** A provisioning system using Keycloak's SCIM 2.0 API, such as the HR system as the `hr-feed` service account. */
 final class ScimClient {
 
-    private final ManagedRealm realm;
+    private final String realmUrl;
     private final String token;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private ScimClient(ManagedRealm realm, String token) {
-        this.realm = realm;
+    /** `token` must carry the realm's SCIM base URL in its audience. */
+    ScimClient(String realmUrl, String token) {
+        this.realmUrl = realmUrl;
         this.token = token;
     }
 
     /** SCIM wants its base URL in the token audience; the HR service account gets it here. */
     static ScimClient asHrFeed(ManagedRealm realm) throws Exception {
-        declareEmptyAnnotations(realm);
+        declareEmptyAnnotations(realm.admin());
         ClientRepresentation hrFeed = realm.admin().clients().findByClientId(DemoRealm.HR_FEED).get(0);
+        realm.admin().clients().get(hrFeed.getId()).getProtocolMappers().createMapper(audienceMapper(realm.getBaseUrl())).close();
+        return new ScimClient(realm.getBaseUrl(), Tokens.ofServiceAccount(realm.getBaseUrl(), DemoRealm.HR_FEED, DemoRealm.HR_FEED_SECRET).accessToken());
+    }
+
+    /** Puts the realm's SCIM base URL into a client's access tokens. */
+    static ProtocolMapperRepresentation audienceMapper(String realmUrl) {
         ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
         audience.setName("scim audience");
         audience.setProtocol("openid-connect");
         audience.setProtocolMapper("oidc-audience-mapper");
-        audience.setConfig(Map.of("included.custom.audience", realm.getBaseUrl() + "/scim/v2", "access.token.claim", "true"));
-        realm.admin().clients().get(hrFeed.getId()).getProtocolMappers().createMapper(audience).close();
-        return new ScimClient(realm, Tokens.ofServiceAccount(realm.getBaseUrl(), DemoRealm.HR_FEED, DemoRealm.HR_FEED_SECRET).accessToken());
+        audience.setConfig(Map.of("included.custom.audience", realmUrl + "/scim/v2", "access.token.claim", "true"));
+        return audience;
     }
 
     HttpResponse<String> deactivate(String userId) throws Exception {
@@ -50,7 +57,7 @@ final class ScimClient {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/scim/v2" + path))
+        return http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/scim/v2" + path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/scim+json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body))
@@ -62,9 +69,9 @@ final class ScimClient {
      * annotations. The shipped realm declares empty ones; they are set here too because the shared local Maven
      * repository may hold another build's realm export.
      */
-    private static void declareEmptyAnnotations(ManagedRealm realm) {
-        UPConfig profile = realm.admin().users().userProfile().getConfiguration();
+    static void declareEmptyAnnotations(RealmResource realm) {
+        UPConfig profile = realm.users().userProfile().getConfiguration();
         profile.getAttributes().stream().filter(a -> a.getAnnotations() == null).forEach(a -> a.setAnnotations(new HashMap<>()));
-        realm.admin().users().userProfile().update(profile);
+        realm.users().userProfile().update(profile);
     }
 }

@@ -3,7 +3,7 @@ package org.hipaaiam.it.support;
 /** Facts of the shipped realm export that the tests rely on; each is documented in the README. */
 public final class DemoRealm {
 
-    public static final String JSON = "/hipaa-realm.json";
+    public static final String JSON = "/hipaa-realm-demo.json";
     public static final String NAME = "hipaa";
     public static final String DEMO_PASSWORD = "hipaa-demo-2026";
 

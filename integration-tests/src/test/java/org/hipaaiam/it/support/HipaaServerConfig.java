@@ -22,7 +22,8 @@ public class HipaaServerConfig implements KeycloakServerConfig {
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         config.log().handlers(KeycloakServerConfigBuilder.LogHandlers.CONSOLE, KeycloakServerConfigBuilder.LogHandlers.FILE);
         config.option("log-file", SERVER_LOG.toString());
-        config.dependency("org.hipaaiam", "hipaa-themes")
+        config.dependency("org.hipaaiam", "hipaa-core")
+                .dependency("org.hipaaiam", "hipaa-themes")
                 .dependency("org.hipaaiam", "hipaa-event-listeners")
                 .dependency("org.hipaaiam", "hipaa-audit-ledger")
                 .dependency("org.hipaaiam", "hipaa-audit-siem")

@@ -3,6 +3,7 @@ package org.hipaaiam.it.support;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hipaaiam.testfixtures.Totp;
 
 /**
  * Unused TOTP codes for repeated sign-ins of one user. The realm refuses a code used before, so each sign-in

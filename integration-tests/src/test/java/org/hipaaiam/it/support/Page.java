@@ -1,5 +1,7 @@
 package org.hipaaiam.it.support;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -7,6 +9,9 @@ import org.openqa.selenium.WebElement;
 
 /** A page of the hipaa login theme as a person sees it: recognised by its form, filled in field by field. */
 public abstract class Page {
+
+    /** A message key of the bundle's pages left unresolved, as a theme without the bundle's messages would show it. */
+    private static final Pattern RAW_MESSAGE_KEY = Pattern.compile("hipaa[A-Z][A-Za-z.]*");
 
     protected final WebDriver driver;
 
@@ -24,6 +29,30 @@ public abstract class Page {
 
     public String pageSource() {
         return driver.getPageSource();
+    }
+
+    /**
+     * Fails unless the page came from the given login theme (its resources, not the hipaa theme's footer) and shows
+     * every text, with no raw message key.
+     */
+    public void assertRenderedBy(String theme, String... texts) {
+        String source = driver.getPageSource();
+        if (!source.contains("/login/" + theme + "/")) {
+            throw new AssertionError("not rendered with " + theme + ": " + source);
+        }
+        if (source.contains("hipaa-use-notice")) {
+            throw new AssertionError("rendered with the hipaa theme");
+        }
+        String shown = driver.findElement(By.tagName("body")).getText();
+        for (String text : texts) {
+            if (!shown.contains(text)) {
+                throw new AssertionError("'" + text + "' missing from: " + shown);
+            }
+        }
+        Matcher raw = RAW_MESSAGE_KEY.matcher(shown);
+        if (raw.find()) {
+            throw new AssertionError("raw message key " + raw.group() + " in: " + shown);
+        }
     }
 
     protected boolean has(By locator) {

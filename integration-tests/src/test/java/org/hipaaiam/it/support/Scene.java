@@ -3,6 +3,8 @@ package org.hipaaiam.it.support;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Set;
+import org.hipaaiam.core.vocabulary.DeclaredEmergencyAttributes;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
@@ -16,8 +18,8 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
  */
 public abstract class Scene implements AutoCloseable {
 
-    /** The realm attributes of a declared emergency (`until`, `reason`, `by`). */
-    public static final String DECLARED_EMERGENCY = "hipaa.emergency.declared.";
+    private static final Set<String> DECLARED_EMERGENCY = Set.of(DeclaredEmergencyAttributes.UNTIL,
+            DeclaredEmergencyAttributes.REASON, DeclaredEmergencyAttributes.BY);
 
     protected final ManagedRealm realm;
     protected final ManagedWebDriver browser;
@@ -61,6 +63,19 @@ public abstract class Scene implements AutoCloseable {
         afterTest(() -> putRealmAttribute(name, before));
     }
 
+    /** Shows the realm's pages in another login theme for this test; the realm's own theme is restored after it. */
+    public void useLoginTheme(String theme) {
+        String before = realm.admin().toRepresentation().getLoginTheme();
+        putLoginTheme(theme);
+        afterTest(() -> putLoginTheme(before));
+    }
+
+    private void putLoginTheme(String theme) {
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        rep.setLoginTheme(theme);
+        realm.admin().update(rep);
+    }
+
     private void putRealmAttribute(String name, String value) {
         RealmRepresentation rep = realm.admin().toRepresentation();
         if (value == null) {
@@ -74,7 +89,7 @@ public abstract class Scene implements AutoCloseable {
     /** A declared emergency opens break-glass and badge sign-in to the whole workforce: none outlives its test. */
     private void endDeclaredEmergency() {
         RealmRepresentation rep = realm.admin().toRepresentation();
-        if (rep.getAttributes().keySet().removeIf(name -> name.startsWith(DECLARED_EMERGENCY))) {
+        if (rep.getAttributes().keySet().removeAll(DECLARED_EMERGENCY)) {
             realm.admin().update(rep);
         }
     }

@@ -5,14 +5,14 @@ import org.keycloak.common.util.Time;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventType;
-import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * `hipaa-last-sign-in`, global to all realms: each successful sign-in stamps the account with its time, so
- * dormant accounts can be found without keeping Keycloak's event store (which an admin can clear).
+ * `hipaa-last-sign-in`, global to all realms like the audit trail: each successful sign-in stamps the account
+ * with its time, so dormant accounts can be found without keeping Keycloak's event store (which an admin can
+ * clear), and a realm that enables the bundle's policies later already has the history.
  */
 public final class LastSignInListenerFactory extends GlobalEventListenerFactory {
 
@@ -24,26 +24,17 @@ public final class LastSignInListenerFactory extends GlobalEventListenerFactory 
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new EventListenerProvider() {
-            @Override
-            public void onEvent(Event event) {
-                if (event.getType() != EventType.LOGIN || event.getError() != null || event.getUserId() == null) {
-                    return;
-                }
-                RealmModel realm = session.realms().getRealm(event.getRealmId());
-                UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
-                if (user != null) {
-                    user.setSingleAttribute(LastSignIn.ATTRIBUTE, Long.toString(Time.currentTime()));
-                }
-            }
+        return onUserEvents(event -> stamp(session, event));
+    }
 
-            @Override
-            public void onEvent(AdminEvent event, boolean includeRepresentation) {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+    private static void stamp(KeycloakSession session, Event event) {
+        if (event.getType() != EventType.LOGIN || event.getError() != null || event.getUserId() == null) {
+            return;
+        }
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
+        UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
+        if (user != null) {
+            user.setSingleAttribute(LastSignIn.ATTRIBUTE, Long.toString(Time.currentTime()));
+        }
     }
 }

@@ -1,11 +1,11 @@
 package org.hipaaiam.lifecycle.hrfeed;
 
 import java.util.Map;
+import org.hipaaiam.core.api.AuditEvents;
+import org.hipaaiam.core.vocabulary.AuditDetails;
 import org.hipaaiam.lifecycle.revocation.DisableTrigger;
-import org.hipaaiam.lifecycle.revocation.DisabledAccountEvents;
 import org.hipaaiam.lifecycle.revocation.Revocation;
 import org.hipaaiam.lifecycle.revocation.SessionRevoker;
-import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -17,7 +17,6 @@ import org.keycloak.models.UserModel;
  */
 final class AccountLeave {
 
-    static final String DETAIL_HIPAA_EVENT = "hipaa_event";
     static final String LEAVE_STARTED = "leave-started";
     static final String LEAVE_ENDED = "leave-ended";
 
@@ -28,19 +27,17 @@ final class AccountLeave {
         account.setEnabled(false);
         LeaveRecords.markSuspended(account);
         return SessionRevoker.revoke(session, realm, account, trigger,
-                Map.of(AccountSeparation.DETAIL_EVENT_ID, LeaveRecords.eventId(account), DETAIL_HIPAA_EVENT, LEAVE_STARTED));
+                Map.of(HrEvents.DETAIL_EVENT_ID, LeaveRecords.eventId(account), AuditDetails.HIPAA_EVENT, LEAVE_STARTED));
     }
 
     /** Recorded as `UPDATE_PROFILE` (Keycloak has no event type for enabling an account) with `hipaa_event=leave-ended`. */
     static void restore(KeycloakSession session, RealmModel realm, UserModel account, String eventId, DisableTrigger trigger) {
         account.setEnabled(true);
         LeaveRecords.clear(account);
-        new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(EventType.UPDATE_PROFILE)
+        AuditEvents.event(session, realm, EventType.UPDATE_PROFILE, LEAVE_ENDED)
                 .user(account)
-                .detail(DETAIL_HIPAA_EVENT, LEAVE_ENDED)
-                .detail(AccountSeparation.DETAIL_EVENT_ID, eventId)
-                .detail(DisabledAccountEvents.SOURCE_DETAIL, trigger.label())
+                .detail(HrEvents.DETAIL_EVENT_ID, eventId)
+                .detail(AuditDetails.SOURCE, trigger.label())
                 .detail("enabled", "true")
                 .success();
     }

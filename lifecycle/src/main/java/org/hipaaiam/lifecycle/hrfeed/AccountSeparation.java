@@ -13,8 +13,6 @@ import org.keycloak.models.UserModel;
 /** A separation taking effect on one account: disabled, the HR event recorded, every session ended, the timing kept as evidence. */
 final class AccountSeparation {
 
-    static final String DETAIL_EVENT_ID = "hr_event_id";
-
     private AccountSeparation() {
     }
 
@@ -25,7 +23,7 @@ final class AccountSeparation {
         SeparationRecords.clearPending(account);
         // A separation during a leave of absence wins: the account must not come back when the leave ends.
         LeaveRecords.clear(account);
-        Revocation revocation = SessionRevoker.revoke(session, realm, account, trigger, Map.of(DETAIL_EVENT_ID, eventId));
+        Revocation revocation = SessionRevoker.revoke(session, realm, account, trigger, Map.of(HrEvents.DETAIL_EVENT_ID, eventId));
         SeparationRecords.recordCompletion(account, dueAt, Instant.ofEpochMilli(Time.currentTimeMillis()));
         return revocation;
     }

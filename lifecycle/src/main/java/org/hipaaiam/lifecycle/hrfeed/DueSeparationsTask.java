@@ -2,9 +2,10 @@ package org.hipaaiam.lifecycle.hrfeed;
 
 import java.net.URI;
 import java.time.Instant;
+import org.hipaaiam.core.server.ServerSideRequest;
+import org.hipaaiam.core.vocabulary.BundleScope;
 import org.hipaaiam.lifecycle.revocation.DisableTrigger;
 import org.jboss.logging.Logger;
-import org.hipaaiam.lifecycle.revocation.ServerSideRequest;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -12,17 +13,18 @@ import org.keycloak.models.UserModel;
 import org.keycloak.timer.ScheduledTask;
 
 /**
- * Applies future-dated HR changes whose time has come, in every realm: separations first (a separation wins
- * over a leave), then leaves of absence that start and leaves that end. Runs on one node at a time.
+ * Applies future-dated HR changes whose time has come, in every realm where the bundle's policies apply:
+ * separations first (a separation wins over a leave), then leaves of absence that start and leaves that end.
+ * Runs on one node at a time.
  */
-final class DueSeparationsTask implements ScheduledTask {
+public final class DueSeparationsTask implements ScheduledTask {
 
-    static final String NAME = "hipaa-due-separations";
+    public static final String NAME = "hipaa-due-separations";
     private static final Logger LOG = Logger.getLogger(DueSeparationsTask.class);
 
     private final URI serverUrl;
 
-    DueSeparationsTask(URI serverUrl) {
+    public DueSeparationsTask(URI serverUrl) {
         this.serverUrl = serverUrl;
     }
 
@@ -30,7 +32,7 @@ final class DueSeparationsTask implements ScheduledTask {
     public void run(KeycloakSession session) {
         ServerSideRequest.enter(session.getContext(), serverUrl);
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
-        session.realms().getRealmsStream().toList().forEach(realm -> applyDue(session, realm, now));
+        session.realms().getRealmsStream().filter(BundleScope::policiesApply).toList().forEach(realm -> applyDue(session, realm, now));
     }
 
     private static void applyDue(KeycloakSession session, RealmModel realm, Instant now) {

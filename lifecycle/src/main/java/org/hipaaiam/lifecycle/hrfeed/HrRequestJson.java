@@ -20,13 +20,16 @@ final class HrRequestJson {
 
     static JsonNode object(byte[] body) {
         JsonNode json;
+        if (body == null) {
+            throw HrNoticeRefused.malformed("body is not JSON");
+        }
         try {
             json = JSON.readTree(body);
         } catch (IOException e) {
-            throw malformed("body is not JSON");
+            throw HrNoticeRefused.malformed("body is not JSON");
         }
         if (json == null || !json.isObject()) {
-            throw malformed("body must be a JSON object");
+            throw HrNoticeRefused.malformed("body must be a JSON object");
         }
         return json;
     }
@@ -34,7 +37,7 @@ final class HrRequestJson {
     static String eventId(JsonNode json) {
         String eventId = text(json, "eventId");
         if (eventId == null || !EVENT_ID.matcher(eventId).matches()) {
-            throw malformed("eventId must be 1-128 characters of letters, digits, '.', '_', ':' or '-'");
+            throw HrNoticeRefused.malformed("eventId must be 1-128 characters of letters, digits, '.', '_', ':' or '-'");
         }
         return eventId;
     }
@@ -42,7 +45,7 @@ final class HrRequestJson {
     static String employeeNumber(JsonNode json) {
         String employeeNumber = text(json, "employeeNumber");
         if (employeeNumber == null || !EMPLOYEE_NUMBER.matcher(employeeNumber).matches()) {
-            throw malformed("employeeNumber must be 4-10 digits");
+            throw HrNoticeRefused.malformed("employeeNumber must be 4-10 digits");
         }
         return employeeNumber;
     }
@@ -54,16 +57,12 @@ final class HrRequestJson {
         try {
             return Optional.of(Instant.parse(String.valueOf(text(json, field))));
         } catch (DateTimeParseException e) {
-            throw malformed(field + " must be an ISO-8601 instant such as 2026-11-22T17:00:00Z");
+            throw HrNoticeRefused.malformed(field + " must be an ISO-8601 instant such as 2026-11-22T17:00:00Z");
         }
     }
 
     static String text(JsonNode json, String field) {
         JsonNode value = json.get(field);
         return value != null && value.isTextual() ? value.asText() : null;
-    }
-
-    static Refusal malformed(String message) {
-        return new Refusal(Refusal.Reason.MALFORMED_REQUEST, message);
     }
 }

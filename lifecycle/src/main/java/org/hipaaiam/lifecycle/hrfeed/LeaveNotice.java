@@ -21,21 +21,21 @@ public record LeaveNotice(String eventId, String employeeNumber, Action action, 
         Action action = switch (String.valueOf(HrRequestJson.text(json, "action"))) {
             case "suspend" -> Action.SUSPEND;
             case "restore" -> Action.RESTORE;
-            default -> throw HrRequestJson.malformed("action must be \"suspend\" or \"restore\"");
+            default -> throw HrNoticeRefused.malformed("action must be \"suspend\" or \"restore\"");
         };
         if (action == Action.RESTORE) {
             if (json.has("startsAt") || json.has("endsAt")) {
-                throw HrRequestJson.malformed("a restore takes effect at once; it has no startsAt or endsAt");
+                throw HrNoticeRefused.malformed("a restore takes effect at once; it has no startsAt or endsAt");
             }
             return new LeaveNotice(eventId, employeeNumber, action, now, Optional.empty());
         }
         Instant startsAt = HrRequestJson.instant(json, "startsAt").orElse(now);
         Optional<Instant> endsAt = HrRequestJson.instant(json, "endsAt");
         if (endsAt.isPresent() && !endsAt.get().isAfter(startsAt)) {
-            throw HrRequestJson.malformed("endsAt must be after startsAt");
+            throw HrNoticeRefused.malformed("endsAt must be after startsAt");
         }
         if (endsAt.isPresent() && !endsAt.get().isAfter(now)) {
-            throw HrRequestJson.malformed("endsAt is in the past");
+            throw HrNoticeRefused.malformed("endsAt is in the past");
         }
         return new LeaveNotice(eventId, employeeNumber, action, startsAt, endsAt);
     }

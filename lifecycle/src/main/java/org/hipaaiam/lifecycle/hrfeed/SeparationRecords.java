@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.hipaaiam.lifecycle.identity.WorkforceIdentifiers;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -16,7 +17,6 @@ import org.keycloak.models.UserModel;
  */
 public final class SeparationRecords {
 
-    public static final String EMPLOYEE_NUMBER = "employeeNumber";
     /** Every HR event id applied to or scheduled on this account: the idempotency record. */
     public static final String EVENT_IDS = "hipaa.hrFeed.eventId";
     public static final String PENDING = "hipaa.separation.pending";
@@ -32,7 +32,7 @@ public final class SeparationRecords {
 
     /** Every account of the employee: the workforce account and any separate `adm-` account share the number. */
     public static List<UserModel> accountsOf(KeycloakSession session, RealmModel realm, String employeeNumber) {
-        return session.users().searchForUserByUserAttributeStream(realm, EMPLOYEE_NUMBER, employeeNumber).toList();
+        return session.users().searchForUserByUserAttributeStream(realm, WorkforceIdentifiers.EMPLOYEE_NUMBER, employeeNumber).toList();
     }
 
     public static boolean alreadyReceived(KeycloakSession session, RealmModel realm, String eventId) {

@@ -1,10 +1,13 @@
 package org.hipaaiam.lifecycle.identity;
 
 import java.util.Optional;
+import org.hipaaiam.core.vocabulary.AuditDetails;
+import org.hipaaiam.core.vocabulary.BundleScope;
 import org.hipaaiam.lifecycle.GlobalEventListenerFactory;
+import org.hipaaiam.lifecycle.revocation.DisableTrigger;
 import org.hipaaiam.lifecycle.revocation.DisabledAccountEvents;
 import org.jboss.logging.Logger;
-import org.keycloak.events.Event;
+import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventType;
@@ -16,10 +19,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * `hipaa-scim-username-guard`, global to all realms. Keycloak 26.7's SCIM API creates users without running the
- * user-profile validators, so the username convention is enforced here: an account SCIM creates with a name
- * that breaks it is removed again in the creating transaction (it is never stored) and the refusal is recorded
- * as a `REGISTER_ERROR` event with error `username_convention` and the reason.
+ * `hipaa-scim-username-guard`, acting in realms where the bundle's policies apply. Keycloak 26.7's SCIM API
+ * creates users without running the user-profile validators, so the username convention is enforced here: an
+ * account SCIM creates with a name that breaks it is removed again in the creating transaction (it is never
+ * stored) and the refusal is recorded as a `REGISTER_ERROR` event with error `username_convention` and the reason.
  */
 public final class ScimUsernameGuardListenerFactory extends GlobalEventListenerFactory {
 
@@ -33,20 +36,7 @@ public final class ScimUsernameGuardListenerFactory extends GlobalEventListenerF
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new EventListenerProvider() {
-            @Override
-            public void onEvent(Event event) {
-            }
-
-            @Override
-            public void onEvent(AdminEvent event, boolean includeRepresentation) {
-                scimCreatedUserId(event).ifPresent(userId -> enforce(session, event.getRealmId(), userId));
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return onAdminEvents(event -> scimCreatedUserId(event).ifPresent(userId -> enforce(session, event.getRealmId(), userId)));
     }
 
     /** A user created through SCIM: admin event USER CREATE on `.../scim/v2/Users/{id}`. */
@@ -61,18 +51,21 @@ public final class ScimUsernameGuardListenerFactory extends GlobalEventListenerF
 
     private static void enforce(KeycloakSession session, String realmId, String userId) {
         RealmModel realm = session.realms().getRealm(realmId);
-        UserModel user = realm == null ? null : session.users().getUserById(realm, userId);
+        if (!BundleScope.policiesApply(realm)) {
+            return;
+        }
+        UserModel user = session.users().getUserById(realm, userId);
         if (user == null) {
             return;
         }
-        WorkforceIdentifiers.problemWith(user.getUsername(), user.getFirstAttribute(UniqueEmployeeNumberValidator.ATTRIBUTE)).ifPresent(problem -> {
+        WorkforceIdentifiers.problemWith(user.getUsername(), user.getFirstAttribute(WorkforceIdentifiers.EMPLOYEE_NUMBER)).ifPresent(problem -> {
             String username = user.getUsername();
             session.users().removeUser(realm, user);
             new EventBuilder(realm, session, session.getContext().getConnection())
                     .event(EventType.REGISTER_ERROR)
-                    .detail("username", username)
-                    .detail("reason", "Username " + problem)
-                    .detail("source", "scim")
+                    .detail(Details.USERNAME, username)
+                    .detail(AuditDetails.REASON, "Username " + problem)
+                    .detail(AuditDetails.SOURCE, DisableTrigger.SCIM.label())
                     .error(ERROR);
             LOG.warnf("Removed account %s created through SCIM in realm %s: username %s", userId, realm.getName(), problem);
         });

@@ -16,7 +16,6 @@ import org.keycloak.validate.ValidatorConfig;
 public final class UniqueEmployeeNumberValidator extends AbstractStringValidator {
 
     public static final String ID = "hipaa-unique-employee-number";
-    static final String ATTRIBUTE = "employeeNumber";
 
     @Override
     public String getId() {
@@ -30,7 +29,7 @@ public final class UniqueEmployeeNumberValidator extends AbstractStringValidator
         UserModel self = attributes.getUser();
         String username = attributes.getAttributes().getFirst(UserModel.USERNAME);
         boolean taken = session.users()
-                .searchForUserByUserAttributeStream(session.getContext().getRealm(), ATTRIBUTE, employeeNumber.trim())
+                .searchForUserByUserAttributeStream(session.getContext().getRealm(), WorkforceIdentifiers.EMPLOYEE_NUMBER, employeeNumber.trim())
                 .filter(holder -> self == null || !holder.getId().equals(self.getId()))
                 .anyMatch(holder -> username == null || !WorkforceIdentifiers.samePerson(username, holder.getUsername()));
         if (taken) {

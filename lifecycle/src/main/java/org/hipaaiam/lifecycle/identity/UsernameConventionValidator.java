@@ -19,7 +19,7 @@ public final class UsernameConventionValidator extends AbstractStringValidator {
     @Override
     protected void doValidate(String username, String inputHint, ValidationContext context, ValidatorConfig config) {
         String employeeNumber = UserProfileAttributeValidationContext.from(context).getAttributeContext().getAttributes()
-                .getFirst(UniqueEmployeeNumberValidator.ATTRIBUTE);
+                .getFirst(WorkforceIdentifiers.EMPLOYEE_NUMBER);
         WorkforceIdentifiers.problemWith(username, employeeNumber)
                 .ifPresent(problem -> context.addError(new ValidationError(ID, inputHint, "Username " + problem)));
     }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hipaaiam.core.account.AccountKind;
 
 /**
  * The reference hospital's unique user identification (164.312(a)(2)(i)): workforce accounts are first initial
@@ -12,11 +13,11 @@ import java.util.regex.Pattern;
  */
 public final class WorkforceIdentifiers {
 
+    /** The user attribute holding HR's employee number, shared by a person's workforce and `adm-` accounts. */
+    public static final String EMPLOYEE_NUMBER = "employeeNumber";
+
     private static final Pattern WORKFORCE = Pattern.compile("([a-z]{2,})(\\d{4,10})");
-    private static final Pattern SERVICE = Pattern.compile("svc-[a-z0-9]+(-[a-z0-9]+)+");
-    private static final String ADMIN_PREFIX = "adm-";
-    /** Accounts Keycloak creates for clients with a service account; their names are not chosen by people. */
-    private static final String KEYCLOAK_SERVICE_ACCOUNT_PREFIX = "service-account-";
+    private static final Pattern SERVICE = Pattern.compile(Pattern.quote(AccountKind.SERVICE_PREFIX) + "[a-z0-9]+(-[a-z0-9]+)+");
     /** Names that say what a station or a role is rather than who a person is (none is a common surname). */
     private static final Set<String> GENERIC_NAMES = Set.of("admin", "administrator", "root", "test", "tester", "guest", "user",
             "shared", "nurse", "nurses", "doctor", "physician", "clinic", "clinician", "frontdesk", "reception", "registration",
@@ -29,10 +30,11 @@ public final class WorkforceIdentifiers {
     /** Why the username breaks the convention, or empty when it follows it. */
     public static Optional<String> problemWith(String username, String employeeNumber) {
         String name = username == null ? "" : username.trim();
-        if (name.startsWith(KEYCLOAK_SERVICE_ACCOUNT_PREFIX) || SERVICE.matcher(name).matches()) {
+        // Keycloak names the users of clients' service accounts itself; people choose every other name.
+        if (name.startsWith(AccountKind.KEYCLOAK_SERVICE_ACCOUNT_PREFIX) || SERVICE.matcher(name).matches()) {
             return Optional.empty();
         }
-        String workforce = name.startsWith(ADMIN_PREFIX) ? name.substring(ADMIN_PREFIX.length()) : name;
+        String workforce = name.startsWith(AccountKind.PRIVILEGED_PREFIX) ? name.substring(AccountKind.PRIVILEGED_PREFIX.length()) : name;
         Matcher matcher = WORKFORCE.matcher(workforce);
         if (!matcher.matches()) {
             return Optional.of("must be first initial + last name + employee number (jsmith4821), adm- + that name, "
@@ -49,7 +51,7 @@ public final class WorkforceIdentifiers {
 
     /** The same person may hold a workforce account and its `adm-` account under one employee number. */
     public static boolean samePerson(String username, String otherUsername) {
-        return username.equals(otherUsername) || otherUsername.equals(ADMIN_PREFIX + username)
-                || username.equals(ADMIN_PREFIX + otherUsername);
+        return username.equals(otherUsername) || otherUsername.equals(AccountKind.PRIVILEGED_PREFIX + username)
+                || username.equals(AccountKind.PRIVILEGED_PREFIX + otherUsername);
     }
 }

@@ -1,10 +1,15 @@
 package org.hipaaiam.lifecycle.privilege;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.hipaaiam.core.settings.RealmSettings;
+import org.hipaaiam.core.vocabulary.AuditDetails;
+import org.hipaaiam.core.vocabulary.BundleScope;
 import org.jboss.logging.Logger;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.GroupModel;
@@ -24,7 +29,6 @@ final class PrivilegedRoleGuard {
     static final String ERROR = "privileged_role_refused";
     static final String DETAIL_ROLE = "role";
     static final String DETAIL_GROUP = "group";
-    static final String DETAIL_REASON = "reason";
     static final String DETAIL_NON_ADM_MEMBERS = "non_adm_members";
     static final String REASON = "privileged roles are held only by adm- accounts";
     static final String GROUP_REASON = "the group has members that are not adm- accounts";
@@ -34,8 +38,23 @@ final class PrivilegedRoleGuard {
     private PrivilegedRoleGuard() {
     }
 
-    static void enforce(KeycloakSession session, RealmModel realm, UserModel user) {
-        PrivilegedRolePolicy policy = PrivilegedRolePolicy.from(realm.getAttributes());
+    /** A grant to a user (directly or by joining a group) or to a group, in a realm where the bundle's policies apply. */
+    static void onAdminEvent(KeycloakSession session, AdminEvent event) {
+        Optional<String> userId = RoleGrantEvents.grantee(event);
+        Optional<String> groupId = RoleGrantEvents.groupGrantee(event);
+        if (userId.isEmpty() && groupId.isEmpty()) {
+            return;
+        }
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
+        if (!BundleScope.policiesApply(realm)) {
+            return;
+        }
+        PrivilegedRolePolicy policy = PrivilegedRolePolicy.of(RealmSettings.of(session, realm));
+        userId.map(id -> session.users().getUserById(realm, id)).ifPresent(user -> enforce(session, realm, policy, user));
+        groupId.map(id -> session.groups().getGroupById(realm, id)).ifPresent(group -> enforceOnGroup(session, realm, policy, group));
+    }
+
+    private static void enforce(KeycloakSession session, RealmModel realm, PrivilegedRolePolicy policy, UserModel user) {
         if (policy.mayHoldPrivilegedRoles(user.getUsername())) {
             return;
         }
@@ -57,8 +76,7 @@ final class PrivilegedRoleGuard {
      * A privileged role given to a group is taken back from the group when the group (or a subgroup, which
      * inherits it) has members that may not hold it; one event per role records the revert and the count.
      */
-    static void enforceOnGroup(KeycloakSession session, RealmModel realm, GroupModel group) {
-        PrivilegedRolePolicy policy = PrivilegedRolePolicy.from(realm.getAttributes());
+    private static void enforceOnGroup(KeycloakSession session, RealmModel realm, PrivilegedRolePolicy policy, GroupModel group) {
         List<RoleModel> privileged = group.getRoleMappingsStream().filter(role -> isPrivileged(policy, role)).toList();
         if (privileged.isEmpty()) {
             return;
@@ -76,7 +94,7 @@ final class PrivilegedRoleGuard {
                     .detail(DETAIL_ROLE, role.getName())
                     .detail(DETAIL_GROUP, group.getName())
                     .detail(DETAIL_NON_ADM_MEMBERS, Long.toString(others))
-                    .detail(DETAIL_REASON, GROUP_REASON)
+                    .detail(AuditDetails.REASON, GROUP_REASON)
                     .error(ERROR);
             LOG.warnf("Reverted privileged role %s on group %s in realm %s: %d members are not adm- accounts", role.getName(),
                     group.getName(), realm.getName(), others);
@@ -104,7 +122,7 @@ final class PrivilegedRoleGuard {
                 .event(EventType.UPDATE_PROFILE_ERROR)
                 .user(user)
                 .detail(DETAIL_ROLE, role)
-                .detail(DETAIL_REASON, REASON);
+                .detail(AuditDetails.REASON, REASON);
         if (group != null) {
             event.detail(DETAIL_GROUP, group);
         }

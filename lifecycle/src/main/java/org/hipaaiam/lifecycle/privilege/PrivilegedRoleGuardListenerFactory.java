@@ -4,7 +4,7 @@ import org.hipaaiam.lifecycle.GlobalEventListenerFactory;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.models.KeycloakSession;
 
-/** `hipaa-privileged-role-guard`, global to all realms: privileged roles stay with `adm-` accounts. */
+/** `hipaa-privileged-role-guard`: privileged roles stay with `adm-` accounts in realms where the bundle's policies apply. */
 public final class PrivilegedRoleGuardListenerFactory extends GlobalEventListenerFactory {
 
     public static final String ID = "hipaa-privileged-role-guard";
@@ -15,6 +15,6 @@ public final class PrivilegedRoleGuardListenerFactory extends GlobalEventListene
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new PrivilegedRoleGuardListener(session);
+        return onAdminEvents(event -> PrivilegedRoleGuard.onAdminEvent(session, event));
     }
 }

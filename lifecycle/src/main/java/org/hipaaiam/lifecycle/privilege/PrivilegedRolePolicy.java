@@ -1,24 +1,18 @@
 package org.hipaaiam.lifecycle.privilege;
 
-import java.util.Arrays;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.hipaaiam.core.account.AccountKind;
+import org.hipaaiam.core.settings.RealmSettings;
+import org.hipaaiam.lifecycle.LifecycleSettings;
 
 /**
- * Which roles are privileged (realm attribute `hipaa.privilegedRoles`, comma-separated) and who may hold them:
+ * Which roles are privileged (realm attribute `hipaa.privilege.roles`, comma-separated) and who may hold them:
  * only `adm-` accounts, so every privileged action traces to a dedicated, separately credentialed account.
  */
 public record PrivilegedRolePolicy(Set<String> privilegedRoles) {
 
-    public static final String PRIVILEGED_ROLES = "hipaa.privilegedRoles";
-    public static final String PRIVILEGED_ACCOUNT_PREFIX = "adm-";
-
-    static final String DEFAULT_PRIVILEGED_ROLES = "iam-admin,realm-admin,manage-users,manage-realm,manage-clients,manage-authorization";
-
-    public static PrivilegedRolePolicy from(Map<String, String> realmAttributes) {
-        return new PrivilegedRolePolicy(Arrays.stream(realmAttributes.getOrDefault(PRIVILEGED_ROLES, DEFAULT_PRIVILEGED_ROLES).split(","))
-                .map(String::trim).filter(name -> !name.isEmpty()).collect(Collectors.toUnmodifiableSet()));
+    public static PrivilegedRolePolicy of(RealmSettings settings) {
+        return new PrivilegedRolePolicy(Set.copyOf(settings.get(LifecycleSettings.PRIVILEGED_ROLES)));
     }
 
     public boolean isPrivileged(String roleName) {
@@ -26,6 +20,6 @@ public record PrivilegedRolePolicy(Set<String> privilegedRoles) {
     }
 
     public boolean mayHoldPrivilegedRoles(String username) {
-        return username != null && username.startsWith(PRIVILEGED_ACCOUNT_PREFIX);
+        return username != null && username.startsWith(AccountKind.PRIVILEGED_PREFIX);
     }
 }

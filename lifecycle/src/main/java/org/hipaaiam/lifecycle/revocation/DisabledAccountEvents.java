@@ -2,6 +2,7 @@ package org.hipaaiam.lifecycle.revocation;
 
 import java.util.Map;
 import java.util.Optional;
+import org.hipaaiam.core.vocabulary.AuditDetails;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -9,12 +10,10 @@ import org.keycloak.events.admin.ResourceType;
 /**
  * Which admin events may have disabled an account: a USER update through the admin REST API (`users/{id}`)
  * or SCIM (`.../scim/v2/Users/{id}`). The lifecycle module's own updates (detail `source` naming one of its
- * triggers, e.g. `hr-feed`) are left out: they end sessions themselves and report the counts. The caller still checks that the account is disabled now.
+ * triggers, e.g. `hr-feed`, see {@link AccountChanges}) are left out: they end sessions themselves and report the
+ * counts. The caller still checks that the account is disabled now.
  */
 public final class DisabledAccountEvents {
-
-    /** Admin-event detail the lifecycle module sets on the updates it makes. */
-    public static final String SOURCE_DETAIL = "source";
 
     public record Candidate(String userId, DisableTrigger trigger) {
     }
@@ -45,6 +44,6 @@ public final class DisabledAccountEvents {
     }
 
     private static boolean isFromLifecycle(Map<String, String> details) {
-        return details != null && DisableTrigger.isLabel(details.get(SOURCE_DETAIL));
+        return details != null && DisableTrigger.isLabel(details.get(AuditDetails.SOURCE));
     }
 }

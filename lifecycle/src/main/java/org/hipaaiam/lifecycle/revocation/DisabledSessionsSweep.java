@@ -2,6 +2,7 @@ package org.hipaaiam.lifecycle.revocation;
 
 import java.net.URI;
 import java.util.Map;
+import org.hipaaiam.core.server.ServerSideRequest;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -2,6 +2,7 @@ package org.hipaaiam.lifecycle.revocation;
 
 import java.util.List;
 import java.util.Map;
+import org.hipaaiam.core.vocabulary.AuditDetails;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventBuilder;
@@ -24,7 +25,6 @@ public final class SessionRevoker {
     public static final String DETAIL_TRIGGER = "revocation_trigger";
     public static final String DETAIL_ONLINE = "online_sessions_ended";
     public static final String DETAIL_OFFLINE = "offline_sessions_ended";
-    public static final String DETAIL_REASON = "reason";
 
     private static final Logger LOG = Logger.getLogger(SessionRevoker.class);
 
@@ -48,7 +48,7 @@ public final class SessionRevoker {
         EventBuilder event = new EventBuilder(realm, session, context.getConnection())
                 .event(EventType.USER_SESSION_DELETED)
                 .user(user)
-                .detail(DETAIL_REASON, trigger == DisableTrigger.ACCOUNT_DELETED ? "account_deleted" : "account_disabled")
+                .detail(AuditDetails.REASON, trigger == DisableTrigger.ACCOUNT_DELETED ? "account_deleted" : "account_disabled")
                 .detail(DETAIL_TRIGGER, trigger.label())
                 .detail(DETAIL_ONLINE, Integer.toString(online))
                 .detail(DETAIL_OFFLINE, Integer.toString(offline.size()));

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.hipaaiam.lifecycle.hrfeed.Refusal;
 
 /**
  * HR's full roster: every employee number with its status. JSON
@@ -92,7 +91,7 @@ public record Roster(String rosterId, Map<String, Status> employees) {
         return id;
     }
 
-    private static Refusal malformed(String message) {
-        return new Refusal(Refusal.Reason.MALFORMED_REQUEST, message);
+    private static InvalidRoster malformed(String message) {
+        return new InvalidRoster(message);
     }
 }

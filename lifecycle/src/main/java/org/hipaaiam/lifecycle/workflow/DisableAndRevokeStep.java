@@ -1,9 +1,9 @@
 package org.hipaaiam.lifecycle.workflow;
 
 import java.util.Map;
-import org.hipaaiam.lifecycle.hrfeed.HrFeedResourceProviderFactory;
+import org.hipaaiam.core.server.ServerSideRequest;
+import org.hipaaiam.lifecycle.api.HrFeedResourceProviderFactory;
 import org.hipaaiam.lifecycle.revocation.DisableTrigger;
-import org.hipaaiam.lifecycle.revocation.ServerSideRequest;
 import org.hipaaiam.lifecycle.revocation.SessionRevoker;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -1,12 +1,10 @@
 package org.hipaaiam.lifecycle.dormant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.hipaaiam.lifecycle.hrfeed.Refusal;
 import org.junit.jupiter.api.Test;
 
 class DormantAccountsTest {
@@ -22,19 +20,11 @@ class DormantAccountsTest {
                 account("exactly", OptionalLong.of(NOW - 90 * DAY), NOW - 500 * DAY),
                 account("never", OptionalLong.empty(), NOW - 200 * DAY),
                 account("new", OptionalLong.empty(), NOW - DAY),
-                new DormantAccounts.Account("id-svc", "svc-epic-hl7", OptionalLong.empty(), 0, Optional.of("username prefix svc-"))), NOW, 90);
+                new DormantAccounts.Account("id-svc", "svc-epic-hl7", OptionalLong.empty(), 0, Optional.of("service account"))), NOW, 90);
 
         assertEquals(List.of("exactly", "idle", "never"), dormant.stream().map(DormantAccounts.Dormant::username).toList());
         assertEquals(91, dormant.get(1).idleDays());
         assertEquals(200, dormant.get(2).idleDays());
-    }
-
-    @Test
-    void theRealmSetsTheDays() {
-        assertEquals(90, LastSignIn.dormantDays((String) null));
-        assertEquals(30, LastSignIn.dormantDays(" 30 "));
-        assertEquals(Refusal.Reason.NOT_CONFIGURED, assertThrows(Refusal.class, () -> LastSignIn.dormantDays("0")).reason());
-        assertEquals(Refusal.Reason.NOT_CONFIGURED, assertThrows(Refusal.class, () -> LastSignIn.dormantDays("ninety")).reason());
     }
 
     private static DormantAccounts.Account account(String username, OptionalLong lastSignIn, long created) {

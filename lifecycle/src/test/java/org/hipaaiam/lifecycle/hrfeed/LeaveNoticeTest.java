@@ -50,7 +50,7 @@ class LeaveNoticeTest {
     }
 
     private static void assertMalformed(String body) {
-        assertEquals(Refusal.Reason.MALFORMED_REQUEST, assertThrows(Refusal.class, () -> parse(body)).reason(), body);
+        assertEquals(HrNoticeRefused.Reason.MALFORMED, assertThrows(HrNoticeRefused.class, () -> parse(body)).reason(), body);
     }
 
     private static LeaveNotice parse(String body) {

@@ -33,8 +33,8 @@ class SeparationNoticeTest {
                 "{\"eventId\": \"hr 3 with spaces\", \"employeeNumber\": \"4821\"}", "{\"eventId\": \"hr-3\", \"employeeNumber\": 4821}",
                 "{\"eventId\": \"hr-3\", \"employeeNumber\": \"48a1\"}",
                 "{\"eventId\": \"hr-3\", \"employeeNumber\": \"4821\", \"effectiveAt\": \"tomorrow\"}"}) {
-            Refusal refusal = assertThrows(Refusal.class, () -> parse(body), body);
-            assertEquals(Refusal.Reason.MALFORMED_REQUEST, refusal.reason(), body);
+            HrNoticeRefused refusal = assertThrows(HrNoticeRefused.class, () -> parse(body), body);
+            assertEquals(HrNoticeRefused.Reason.MALFORMED, refusal.reason(), body);
             assertFalse(refusal.getMessage().isBlank());
         }
     }

@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.hipaaiam.core.settings.RealmSettings;
 import org.junit.jupiter.api.Test;
 
 class PrivilegedRolePolicyTest {
 
+    private static PrivilegedRolePolicy policy(Map<String, String> realmAttributes) {
+        return PrivilegedRolePolicy.of(RealmSettings.of(realmAttributes, (setting, configured, problem) -> { }));
+    }
+
     @Test
     void defaultListCoversIamAdminAndRealmManagementRoles() {
-        PrivilegedRolePolicy policy = PrivilegedRolePolicy.from(Map.of());
+        PrivilegedRolePolicy policy = policy(Map.of());
         for (String role : new String[] {"iam-admin", "realm-admin", "manage-users", "manage-realm", "manage-clients", "manage-authorization"}) {
             assertTrue(policy.isPrivileged(role), role);
         }
@@ -20,7 +25,7 @@ class PrivilegedRolePolicyTest {
 
     @Test
     void realmAttributeReplacesTheDefaultList() {
-        PrivilegedRolePolicy policy = PrivilegedRolePolicy.from(Map.of(PrivilegedRolePolicy.PRIVILEGED_ROLES, " pharmacy-admin , ,iam-admin"));
+        PrivilegedRolePolicy policy = policy(Map.of("hipaa.privilege.roles", " pharmacy-admin , ,iam-admin"));
         assertTrue(policy.isPrivileged("pharmacy-admin"));
         assertTrue(policy.isPrivileged("iam-admin"));
         assertFalse(policy.isPrivileged("realm-admin"));
@@ -28,7 +33,7 @@ class PrivilegedRolePolicyTest {
 
     @Test
     void onlyAdmAccountsMayHoldPrivilegedRoles() {
-        PrivilegedRolePolicy policy = PrivilegedRolePolicy.from(Map.of());
+        PrivilegedRolePolicy policy = policy(Map.of());
         assertTrue(policy.mayHoldPrivilegedRoles("adm-jsmith4821"));
         assertFalse(policy.mayHoldPrivilegedRoles("jsmith4821"));
         assertFalse(policy.mayHoldPrivilegedRoles("svc-adm-sync"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Optional;
+import org.hipaaiam.core.vocabulary.AuditDetails;
 import org.junit.jupiter.api.Test;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
@@ -28,11 +29,11 @@ class DisabledAccountEventsTest {
     void lifecycleUpdatesAreLeftToTheCodeThatMadeThem() {
         for (String source : new String[] {"hr-feed", "roster-reconciliation", "dormant-account"}) {
             assertTrue(DisabledAccountEvents.candidate(event(ResourceType.USER, OperationType.UPDATE, "users/u-3",
-                    Map.of(DisabledAccountEvents.SOURCE_DETAIL, source))).isEmpty(), source);
+                    Map.of(AuditDetails.SOURCE, source))).isEmpty(), source);
         }
         assertEquals(Optional.of(new DisabledAccountEvents.Candidate("u-3", DisableTrigger.ADMIN_API)),
                 DisabledAccountEvents.candidate(event(ResourceType.USER, OperationType.UPDATE, "users/u-3",
-                        Map.of(DisabledAccountEvents.SOURCE_DETAIL, "someone-else"))), "other sources are not trusted to have revoked");
+                        Map.of(AuditDetails.SOURCE, "someone-else"))), "other sources are not trusted to have revoked");
     }
 
     @Test

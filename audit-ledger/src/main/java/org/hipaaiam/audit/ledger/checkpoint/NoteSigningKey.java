@@ -1,16 +1,21 @@
 package org.hipaaiam.audit.ledger.checkpoint;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An Ed25519 note signing key, stored as the Go note signer text
@@ -66,11 +71,18 @@ public final class NoteSigningKey {
         return parse(Files.readString(file, StandardCharsets.UTF_8));
     }
 
-    /** Writes the key readable by its owner only (where the file system has POSIX permissions). */
+    /**
+     * Writes the key readable by its owner only (where the file system has POSIX permissions), created with those
+     * permissions so that no moment exists in which another account could open it.
+     */
     public void write(Path file) throws IOException {
-        Files.writeString(file, format() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        byte[] text = (format() + "\n").getBytes(StandardCharsets.UTF_8);
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileAttribute<?>[] ownerOnly = file.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
+        try (SeekableByteChannel channel = Files.newByteChannel(file, options, ownerOnly)) {
+            channel.write(ByteBuffer.wrap(text));
         }
     }
 

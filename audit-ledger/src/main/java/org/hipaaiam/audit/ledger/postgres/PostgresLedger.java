@@ -13,13 +13,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.hipaaiam.audit.ledger.EntryPosition;
+import org.hipaaiam.audit.ledger.GroupCommitWriter;
 import org.hipaaiam.audit.ledger.LedgerException;
 import org.hipaaiam.audit.ledger.LedgerLayout;
+import org.hipaaiam.audit.ledger.ShardLog;
+import org.hipaaiam.audit.ledger.TreeRebuild;
 import org.hipaaiam.audit.ledger.WriterSettings;
 import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
-import org.hipaaiam.audit.ledger.writer.GroupCommitWriter;
-import org.hipaaiam.audit.ledger.writer.ShardLog;
-import org.hipaaiam.audit.ledger.writer.TreeRebuild;
 
 /**
  * The audit ledger kept in PostgreSQL instead of segment files: the same records, tree and

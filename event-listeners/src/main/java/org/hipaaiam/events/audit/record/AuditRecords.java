@@ -1,15 +1,10 @@
 package org.hipaaiam.events.audit.record;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.keycloak.events.Event;
 import org.keycloak.events.admin.AdminEvent;
@@ -70,15 +65,16 @@ public final class AuditRecords {
         return record;
     }
 
-    public static Map<String, Object> of(AdminEvent event, boolean includeRepresentation, String realmName, Actor actor, Origin origin) {
+    /** `appName` is the acting client's clientId; the event itself names the client only by its internal id. */
+    public static Map<String, Object> of(AdminEvent event, boolean includeRepresentation, String realmName, Actor actor, Origin origin,
+            String appName) {
         Activity activity = EventClassifier.of(event.getResourceType(), event.getOperationType());
         boolean failed = event.getError() != null;
         Map<String, Object> record = common(activity, event.getTime(), event.getId(), "admin", failed, event.getError());
         record.put("message", event.getOperationType() + " " + event.getResourceType() + " " + event.getResourcePath());
 
         AuthDetails auth = event.getAuthDetails();
-        String clientId = auth == null ? null : auth.getClientId();
-        record.put("actor", actor(actor, clientId, null));
+        record.put("actor", actor(actor, appName, null));
         record.put("src_endpoint", endpoint(origin));
         putIfPresent(record, "http_request", httpRequest(origin));
         Map<String, Object> api = new LinkedHashMap<>();
@@ -219,15 +215,13 @@ public final class AuditRecords {
     }
 
     /**
-     * Event details with secret-named values removed. A username typed for an account that does not exist
-     * is kept only as a hash: people type passwords into the username field.
+     * Event details with secret-named values removed. Nothing is kept of a username typed for an account that
+     * does not exist: people type passwords into the username field, and even a hash of one can be guessed.
      */
     private static Map<String, Object> details(Event event) {
         Map<String, Object> details = redactValues(event.getDetails());
-        Object typed = details.get("username");
-        if (typed != null && event.getUserId() == null) {
-            details.remove("username");
-            details.put("username_sha256", sha256(typed.toString().toLowerCase(Locale.ROOT)));
+        if (event.getUserId() == null && details.remove("username") != null) {
+            details.put("username_unknown", "true");
         }
         return details;
     }
@@ -248,14 +242,6 @@ public final class AuditRecords {
         String rest = resourcePath.substring("users/".length());
         int slash = rest.indexOf('/');
         return slash < 0 ? rest : rest.substring(0, slash);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {

@@ -54,15 +54,19 @@ class AuditRecordsTest {
     }
 
     @Test
-    void failedLoginCarriesTheErrorAndAnUnknownUsernameOnlyAsAHash() {
+    void failedLoginCarriesTheErrorAndNothingOfAnUnknownUsername() throws Exception {
         Event event = login("user_not_found");
         event.setUserId(null);
         event.setDetails(Map.of("username", "Maybe-A-Password!"));
         String record = text(AuditRecords.of(event, "hipaa", Actor.UNKNOWN, WORKSTATION));
         assertTrue(record.contains("\"status_detail\":\"user_not_found\""));
         assertTrue(record.contains("\"status_id\":2"));
-        assertTrue(record.contains("username_sha256"));
         assertFalse(record.contains("Maybe-A-Password!"), record);
+        // An unsalted hash of what people type (often a password) can be reversed by guessing: none is kept.
+        assertFalse(record.contains(sha256("maybe-a-password!")), record);
+        assertFalse(record.contains(sha256("Maybe-A-Password!")), record);
+        assertFalse(record.contains("username_sha256"), record);
+        assertTrue(record.contains("\"username_unknown\":\"true\""), record);
     }
 
     @Test
@@ -77,16 +81,23 @@ class AuditRecordsTest {
         AuthDetails auth = new AuthDetails();
         auth.setRealmId("master");
         auth.setUserId("a-1");
+        auth.setClientId("6f1c2a4e-0d7b-4b9e-9a51-2c3d4e5f6a7b");
         auth.setIpAddress("10.9.9.9");
         event.setAuthDetails(auth);
 
-        String record = text(AuditRecords.of(event, true, "hipaa", new Actor("a-1", "adm-jsmith4821", List.of(), null, List.of()), Origin.UNKNOWN));
+        String record = text(AuditRecords.of(event, true, "hipaa", new Actor("a-1", "adm-jsmith4821", List.of(), null, List.of()), Origin.UNKNOWN,
+                "security-admin-console"));
         assertTrue(record.contains("\"class_uid\":3005"));
         assertTrue(record.contains("\"activity_name\":\"Assign Privileges\""));
         assertTrue(record.contains("\"user\":{\"type_id\":1,\"uid\":\"u-9\"}"), record);
         assertTrue(record.contains("iam-admin"));
-        assertFalse(text(AuditRecords.of(event, false, "hipaa", Actor.UNKNOWN, Origin.UNKNOWN)).contains("iam-admin"),
+        assertTrue(record.contains("\"app_name\":\"security-admin-console\""), "the app by its clientId, not its internal id: " + record);
+        assertFalse(text(AuditRecords.of(event, false, "hipaa", Actor.UNKNOWN, Origin.UNKNOWN, null)).contains("iam-admin"),
                 "representation left out when the realm does not include it");
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

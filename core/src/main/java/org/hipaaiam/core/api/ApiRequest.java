@@ -1,0 +1,64 @@
+package org.hipaaiam.core.api;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.function.Function;
+import org.hipaaiam.core.vocabulary.AuditDetails;
+import org.hipaaiam.core.vocabulary.BundleApi;
+import org.hipaaiam.core.vocabulary.HipaaEvents;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * One call to one of the bundle's APIs: authenticates the caller, runs the endpoint, and turns a {@link Refusal}
+ * into the JSON answer `{"error", "reason"}` plus an error event (`hipaa_event=api-refused`, the API, the path,
+ * the reason, the caller where known). A refusal changes nothing because endpoints make every check before
+ * their first write.
+ */
+public final class ApiRequest {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final BundleApi api;
+
+    public ApiRequest(KeycloakSession session, BundleApi api) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.api = api;
+    }
+
+    /**
+     * Answers with what `endpoint` returns: a {@link Response} as it is, `null` as 204, anything else as a
+     * 200 JSON body.
+     */
+    public Response answer(String path, Function<Caller, Object> endpoint) {
+        Caller caller = null;
+        try {
+            caller = Caller.authenticate(session, realm, api);
+            Object answer = endpoint.apply(caller);
+            if (answer instanceof Response response) {
+                return response;
+            }
+            return answer == null ? Response.noContent().build() : Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+        } catch (Refusal refusal) {
+            return refused(path, caller, refusal);
+        }
+    }
+
+    public Response refused(String path, Caller caller, Refusal refusal) {
+        EventBuilder event = AuditEvents.event(session, realm, refusal.auditType(), HipaaEvents.API_REFUSED)
+                .detail(AuditDetails.API, api.path())
+                .detail(AuditDetails.PATH, path)
+                .detail(AuditDetails.REASON, refusal.reason());
+        AuditEvents.details(event, refusal.details());
+        if (caller != null) {
+            event.user(caller.user()).client(caller.client());
+        }
+        event.error(refusal.code());
+        return Response.status(refusal.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorAnswer(refusal.code(), refusal.reason()))
+                .build();
+    }
+}

@@ -1,0 +1,47 @@
+package org.hipaaiam.core.api;
+
+import java.util.Map;
+import org.hipaaiam.core.server.ServerSideRequest;
+import org.hipaaiam.core.vocabulary.AuditDetails;
+import org.keycloak.common.ClientConnection;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Keycloak events the bundle emits. The audit listener records each one durably: success events in the same
+ * transaction as the change, errors at once in their own.
+ */
+public final class AuditEvents {
+
+    private AuditEvents() {
+    }
+
+    /** An event of `type` marked with the bundle's own `hipaa_event` value; off a request it comes from the server. */
+    public static EventBuilder event(KeycloakSession session, RealmModel realm, EventType type, String hipaaEvent) {
+        ClientConnection connection = connection(session);
+        return new EventBuilder(realm, session, connection == null ? ServerSideRequest.CONNECTION : connection)
+                .event(type)
+                .detail(AuditDetails.HIPAA_EVENT, hipaaEvent);
+    }
+
+    /** Adds the details that have a value. */
+    public static EventBuilder details(EventBuilder event, Map<String, String> details) {
+        details.forEach((key, value) -> {
+            if (value != null) {
+                event.detail(key, value);
+            }
+        });
+        return event;
+    }
+
+    /** Off a request thread Keycloak's context has no request scope and throws rather than answer null. */
+    private static ClientConnection connection(KeycloakSession session) {
+        try {
+            return session.getContext().getConnection();
+        } catch (RuntimeException noRequestScope) {
+            return null;
+        }
+    }
+}

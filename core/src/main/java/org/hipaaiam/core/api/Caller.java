@@ -1,0 +1,95 @@
+package org.hipaaiam.core.api;
+
+import org.hipaaiam.core.vocabulary.BundleApi;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/**
+ * Who calls one of the bundle's APIs: a valid bearer token of the realm (signature, expiry, not-before and a
+ * live session checked by Keycloak), then the checks each endpoint asks for. Every failed check throws a
+ * {@link Refusal}.
+ */
+public final class Caller {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AuthResult auth;
+
+    private Caller(KeycloakSession session, RealmModel realm, AuthResult auth) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+    }
+
+    static Caller authenticate(KeycloakSession session, RealmModel realm, BundleApi api) {
+        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
+        if (auth == null) {
+            throw Refusal.unauthenticated("a valid bearer token of this realm is required");
+        }
+        Caller caller = new Caller(session, realm, auth);
+        if (api.audienceRequired() && !auth.token().hasAudience(api.audience())) {
+            throw new Refusal(401, "invalid_audience", "the token is not meant for this API (audience " + api.audience() + ")",
+                    org.keycloak.events.EventType.CLIENT_LOGIN_ERROR);
+        }
+        return caller;
+    }
+
+    public UserModel user() {
+        return auth.user();
+    }
+
+    public ClientModel client() {
+        return auth.client();
+    }
+
+    public String clientId() {
+        return auth.client() == null ? null : auth.client().getClientId();
+    }
+
+    public AccessToken token() {
+        return auth.token();
+    }
+
+    /** The caller's user holds the realm role (directly, through a composite or a group). */
+    public Caller requireRealmRole(String roleName) {
+        RoleModel role = realm.getRole(roleName);
+        if (role == null || !auth.user().hasRole(role)) {
+            throw Refusal.forbidden("the caller lacks the realm role " + roleName);
+        }
+        return this;
+    }
+
+    /** The caller's user holds the `realm-management` client role of this realm (`view-users`, `manage-realm`, ...). */
+    public Caller requireRealmManagementRole(String roleName) {
+        if (!hasRealmManagementRole(roleName)) {
+            throw Refusal.forbidden("the caller lacks the realm-management role " + roleName);
+        }
+        return this;
+    }
+
+    public boolean hasRealmManagementRole(String roleName) {
+        ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        RoleModel role = realmManagement == null ? null : realmManagement.getRole(roleName);
+        return role != null && auth.user().hasRole(role);
+    }
+
+    /** An admin event by this caller; the audit listener records it with the caller's user and client. */
+    public AdminEventBuilder adminEvent() {
+        return adminEvent(session, realm);
+    }
+
+    /** The same, in another session (work done in its own transaction). */
+    public AdminEventBuilder adminEvent(KeycloakSession in, RealmModel inRealm) {
+        return new AdminEventBuilder(inRealm, new AdminAuth(inRealm, auth.token(), auth.user(), auth.client()), in,
+                in.getContext().getConnection());
+    }
+}

@@ -1,0 +1,30 @@
+package org.hipaaiam.core.provider;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+/**
+ * Serves one JAX-RS resource per request at `/realms/{realm}/{getId()}/...`. Subclasses name the id and build
+ * the resource; lifecycle hooks are no-ops unless overridden.
+ */
+public abstract class RealmResourceFactory implements RealmResourceProviderFactory, StatelessFactory<RealmResourceProvider> {
+
+    /** The resource for this request; its methods need `@Path`, or Keycloak answers 405. */
+    protected abstract Object resource(KeycloakSession session);
+
+    @Override
+    public final RealmResourceProvider create(KeycloakSession session) {
+        Object resource = resource(session);
+        return new RealmResourceProvider() {
+            @Override
+            public Object getResource() {
+                return resource;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}

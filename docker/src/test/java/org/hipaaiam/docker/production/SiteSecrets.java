@@ -1,0 +1,43 @@
+package org.hipaaiam.docker.production;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The secrets a hospital supplies at deployment, fresh for each test deployment: client secrets as the
+ * environment variables the production realm's placeholders name, the bundle's own secrets as files of
+ * Keycloak's file vault (`<realm>_<key>`).
+ */
+public record SiteSecrets(String clinicalAppSecret, String hrClientSecret, String hrSigningSecret) {
+
+    public static SiteSecrets random() {
+        return new SiteSecrets(random(24), random(24), random(32));
+    }
+
+    /** The variables `${HIPAA_...}` in realm-export/hipaa-realm.json. */
+    Map<String, String> environment() {
+        return Map.of("HIPAA_CLINICAL_APP_SECRET", clinicalAppSecret, "HIPAA_HR_FEED_CLIENT_SECRET", hrClientSecret);
+    }
+
+    /** Writes the vault the realm's `${vault.hr-feed-signing-secret}` resolves from; readable by its owner only. */
+    Path writeVault(Path dir) throws IOException {
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path file = dir.resolve("hipaa_hr-feed-signing-secret");
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, hrSigningSecret, StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    private static String random(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+}

@@ -1,8 +1,0 @@
-package org.hipaaiam.events.audit;
-
-/** Where records go; returns only when the record is durable, throws when it could not be made durable. */
-@FunctionalInterface
-public interface AuditSink {
-
-    void append(long eventTimeMillis, byte[] record);
-}
