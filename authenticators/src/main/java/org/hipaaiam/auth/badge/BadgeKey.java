@@ -34,10 +34,19 @@ public final class BadgeKey {
         return new BadgeKey(key.clone());
     }
 
-    /** Reads the key file, creating it (owner read/write only) with a fresh random key when it does not exist yet. */
-    public static BadgeKey fromFile(Path file) {
+    /**
+     * Reads the key file. A missing file is created (owner read/write only) with a fresh random key only when
+     * `createIfAbsent`: in development. Elsewhere a missing key means a lost volume or a new node, and a new key
+     * would silently make every enrolled badge stop matching, so it is refused.
+     */
+    public static BadgeKey fromFile(Path file, boolean createIfAbsent) {
         try {
             if (!Files.exists(file)) {
+                if (!createIfAbsent) {
+                    throw new IllegalStateException("The badge key file " + file + " does not exist. Outside development mode it is never "
+                            + "generated: provision the same key on every node (32 random bytes, base64, mode 600), e.g. "
+                            + "head -c 32 /dev/urandom | base64 > " + file + "; chmod 600 " + file);
+                }
                 createKeyFile(file);
             }
             return of(Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim()));

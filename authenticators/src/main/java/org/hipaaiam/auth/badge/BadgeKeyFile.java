@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import org.hipaaiam.core.settings.Setting;
 import org.hipaaiam.core.settings.SpiOptions;
 import org.keycloak.Config;
+import org.keycloak.common.util.Environment;
 
 /**
  * Where the server's badge key lives: SPI option `key-file` of the `hipaa-badge-tap` authenticator
  * (`--spi-authenticator--hipaa-badge-tap--key-file=/path`), default `data/hipaa-badge.key` under the Keycloak
- * home. Every node of a cluster must be given the same file. Read once, shared by the tap step, the enrolment
+ * home. Every node of a cluster must be given the same file; outside development mode a missing file stops the
+ * start instead of being generated. Read once, shared by the tap step, the enrolment
  * action and the admin API.
  */
 public final class BadgeKeyFile {
@@ -25,7 +27,8 @@ public final class BadgeKeyFile {
         if (key == null) {
             synchronized (BadgeKeyFile.class) {
                 if (loaded == null) {
-                    loaded = BadgeKey.fromFile(new SpiOptions(Config.scope("authenticator", BadgeTapAuthenticatorFactory.ID)).get(OPTION));
+                    loaded = BadgeKey.fromFile(new SpiOptions(Config.scope("authenticator", BadgeTapAuthenticatorFactory.ID)).get(OPTION),
+                            Environment.isDevMode());
                 }
                 key = loaded;
             }

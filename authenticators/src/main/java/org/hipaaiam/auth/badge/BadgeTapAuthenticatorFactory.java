@@ -15,7 +15,7 @@ public final class BadgeTapAuthenticatorFactory extends BadgeFlowStepFactory {
                 "Identifies the user by a badge tapped on a keyboard-wedge reader or a reader's signed tap assertion.", null);
     }
 
-    /** Reads (or creates) the badge key at start, so a bad key file stops the server rather than a sign-in. */
+    /** Reads the badge key at start (creating it only in development), so a missing or bad key file stops the server rather than a sign-in. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         BadgeKeyFile.key();

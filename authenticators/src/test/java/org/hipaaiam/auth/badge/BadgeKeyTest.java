@@ -3,6 +3,7 @@ package org.hipaaiam.auth.badge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -17,14 +18,22 @@ class BadgeKeyTest {
     Path folder;
 
     @Test
-    void keyFileIsCreatedOwnerOnlyAndReusedOnTheNextStart() throws Exception {
+    void inDevelopmentTheKeyFileIsCreatedOwnerOnlyAndReusedOnTheNextStart() throws Exception {
         Path file = folder.resolve("keys/hipaa-badge.key");
         BadgeNumber badge = BadgeNumber.parse("0004821").orElseThrow();
-        String first = BadgeKey.fromFile(file).hash(badge);
+        String first = BadgeKey.fromFile(file, true).hash(badge);
 
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertEquals(first, BadgeKey.fromFile(file).hash(badge), "the same key after a restart");
-        assertNotEquals(first, BadgeKey.fromFile(folder.resolve("other.key")).hash(badge), "another key, another hash");
+        assertEquals(first, BadgeKey.fromFile(file, false).hash(badge), "the same key after a restart, also in production");
+        assertNotEquals(first, BadgeKey.fromFile(folder.resolve("other.key"), true).hash(badge), "another key, another hash");
+    }
+
+    @Test
+    void outsideDevelopmentAMissingKeyFileIsRefusedNotGenerated() {
+        Path file = folder.resolve("lost-volume/hipaa-badge.key");
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> BadgeKey.fromFile(file, false));
+        assertTrue(refused.getMessage().contains("never generated"), refused.getMessage());
+        assertFalse(Files.exists(file), "no new key that would orphan every enrolled badge");
     }
 
     @Test

@@ -62,6 +62,7 @@ public final class ProductionKeycloak implements AutoCloseable {
         for (String keys : new String[] {"audit-key", "badge-key"}) {
             Files.createDirectories(dir.resolve(keys), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
+        deployment.secrets().writeBadgeKey(dir.resolve("badge-key/hipaa-badge.key"));
         ServerCertificate certificate = ServerCertificate.forLocalhost(dir.resolve("tls"));
         // As the Dockerfile runs it: no options but those in conf/keycloak.conf.
         ProcessGroup.start(List.of(kc(home), "build"), home, javaHome(), dir.resolve("build.log"))

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The secrets a hospital supplies at deployment, fresh for each test deployment: client secrets as the
  * environment variables the production realm's placeholders name, the bundle's own secrets as files of
- * Keycloak's file vault (`<realm>_<key>`).
+ * Keycloak's file vault (`<realm>_<key>`), and the badge key file.
  */
 public record SiteSecrets(String clinicalAppSecret, String hrClientSecret, String hrSigningSecret) {
 
@@ -33,6 +33,19 @@ public record SiteSecrets(String clinicalAppSecret, String hrClientSecret, Strin
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, hrSigningSecret, StandardCharsets.UTF_8);
         return dir;
+    }
+
+    /**
+     * Provisions the badge key as an operator does: outside development the server never generates one, since a
+     * new key would make every enrolled badge stop matching.
+     */
+    void writeBadgeKey(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+        }
     }
 
     private static String random(int bytes) {
