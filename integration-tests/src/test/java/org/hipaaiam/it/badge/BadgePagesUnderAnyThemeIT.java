@@ -11,8 +11,7 @@ import org.hipaaiam.it.support.BadgeTapPage;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
 import org.hipaaiam.it.support.InjectScene;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.hipaaiam.it.support.UnderStockLoginThemes;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -31,11 +30,10 @@ class BadgePagesUnderAnyThemeIT {
     @InjectScene
     BadgeWard ward;
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"keycloak.v2", "keycloak"})
+    @UnderStockLoginThemes
     void badgeEnrolmentTapAndPinPagesShowTheirFieldsAndTexts(String theme) throws Exception {
-        ward.useLoginTheme(theme);
         ward.setRealmAttribute(WorkstationLocationIT.BADGE_NETWORKS, "127.0.0.1/32");
+        ward.useLoginTheme(theme);
         Clinician nurse = ward.newClinician();
         ward.requireEnrolment(nurse.username());
         ward.signInWithPassword(nurse.username());

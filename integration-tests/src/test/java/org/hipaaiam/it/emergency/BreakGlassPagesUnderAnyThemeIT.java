@@ -9,8 +9,7 @@ import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
 import org.hipaaiam.it.support.InjectScene;
 import org.hipaaiam.it.support.JustificationPage;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.hipaaiam.it.support.UnderStockLoginThemes;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
@@ -31,8 +30,7 @@ class BreakGlassPagesUnderAnyThemeIT {
     @InjectScene
     BreakGlassScene scene;
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"keycloak.v2", "keycloak"})
+    @UnderStockLoginThemes
     void breakGlassAndJustificationFormsShowTheirFieldsAndTexts(String theme) throws Exception {
         scene.useLoginTheme(theme);
         BreakGlassBrowser clinician = scene.clinician;
