@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.hipaaiam.core.account.AccountKind;
+import org.hipaaiam.core.account.PrivilegedRoles;
 import org.hipaaiam.core.settings.Setting;
 
 /**
@@ -32,8 +33,7 @@ public final class LifecycleSettings {
     /** Holders of these realm roles are exempt from those clean-ups. */
     public static final Setting<List<String>> EXEMPT_ROLES = Setting.list("hipaa.lifecycle.exemptRoles", "");
     /** Roles only `adm-` accounts may hold: realm roles, and roles of the realm-management client, by name. */
-    public static final Setting<List<String>> PRIVILEGED_ROLES = Setting.list("hipaa.privilege.roles",
-            "iam-admin,realm-admin,manage-users,manage-realm,manage-clients,manage-authorization");
+    public static final Setting<List<String>> PRIVILEGED_ROLES = PrivilegedRoles.SETTING;
 
     /** SPI option of `realm-restapi-extension` `hr-feed`: how often due separations and leaves are applied. */
     public static final Setting<Long> DUE_CHECK_INTERVAL_SECONDS = Setting.number("due-check-interval-seconds", 60, 1, 86_400);

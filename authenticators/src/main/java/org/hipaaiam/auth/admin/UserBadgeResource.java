@@ -62,8 +62,12 @@ public final class UserBadgeResource {
             Optional<BadgeDirectory.Conflict> conflict = new BadgeDirectory(session, realm, BadgeKeyFile.key())
                     .assign(user, badge, Time.currentTime());
             if (conflict.isPresent()) {
-                throw Refusal.conflict("conflict", conflict.get() == BadgeDirectory.Conflict.REVOKED
-                        ? "this badge was revoked and cannot be assigned again" : "this badge is bound to another user");
+                throw Refusal.conflict("conflict", switch (conflict.get()) {
+                    case REVOKED -> "this badge was revoked and cannot be assigned again";
+                    case HELD_BY_ANOTHER_USER -> "this badge is bound to another user";
+                    case ACCOUNT_NOT_ELIGIBLE -> "badges are only for workforce accounts without privileged roles: adm-, service, "
+                            + "emergency and disaster-recovery accounts sign in with password and one-time code";
+                });
             }
             return changed(caller, user, OperationType.UPDATE, "badge");
         });

@@ -3,6 +3,9 @@ package org.hipaaiam.auth.badge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hipaaiam.core.account.AccountKind;
+import org.hipaaiam.core.account.PrivilegedRoles;
+import org.hipaaiam.core.settings.RealmSettings;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -20,7 +23,7 @@ public final class BadgeDirectory {
     public static final String ENROLLED_AT = "hipaaBadgeEnrolledAt";
 
     /** Why a badge cannot be assigned; the caller turns it into a refusal without naming the other holder. */
-    public enum Conflict { HELD_BY_ANOTHER_USER, REVOKED }
+    public enum Conflict { HELD_BY_ANOTHER_USER, REVOKED, ACCOUNT_NOT_ELIGIBLE }
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -41,12 +44,25 @@ public final class BadgeDirectory {
         return !usersWith(REVOKED, key.hash(badge)).isEmpty();
     }
 
+    /**
+     * Only a person's everyday account signs in with a badge: badge + PIN is a single factor at a workstation, so
+     * `adm-` accounts, holders of privileged roles (`hipaa.privilege.roles`, effective: composites and groups
+     * count), service accounts and emergency or disaster-recovery accounts (password, rotated after use) never do.
+     */
+    public static boolean mayHoldBadge(KeycloakSession session, RealmModel realm, UserModel user) {
+        return AccountKind.of(user) == AccountKind.WORKFORCE
+                && !PrivilegedRoles.heldBy(realm, user, RealmSettings.of(session, realm).get(PrivilegedRoles.SETTING));
+    }
+
     public static boolean hasBadge(UserModel user) {
         return user.getFirstAttribute(BADGE) != null;
     }
 
     /** Binds the badge to the user, replacing (and revoking) any badge the user had. Empty on success. */
     public Optional<Conflict> assign(UserModel user, BadgeNumber badge, long nowSeconds) {
+        if (!mayHoldBadge(session, realm, user)) {
+            return Optional.of(Conflict.ACCOUNT_NOT_ELIGIBLE);
+        }
         if (isRevoked(badge)) {
             return Optional.of(Conflict.REVOKED);
         }

@@ -88,7 +88,7 @@ final class BadgeTapAuthenticator extends BadgeFlowStep {
     private static void identify(AuthenticationFlowContext context, BadgeNumber badge) {
         BadgeDirectory directory = new BadgeDirectory(context.getSession(), context.getRealm(), BadgeKeyFile.key());
         Optional<UserModel> holder = directory.holderOf(badge);
-        if (holder.isPresent() && holder.get().isEnabled()) {
+        if (holder.isPresent() && holder.get().isEnabled() && BadgeDirectory.mayHoldBadge(context.getSession(), context.getRealm(), holder.get())) {
             // a forced re-sign-in (prompt=login) carries the browser's previous user: at a shared workstation
             // the person tapping now is who signs in
             context.clearUser();
@@ -96,7 +96,8 @@ final class BadgeTapAuthenticator extends BadgeFlowStep {
             context.getAuthenticationSession().removeAuthNote(BadgeSignIn.UNRECOGNISED);
             return;
         }
-        String reason = holder.isPresent() ? "disabled" : directory.isRevoked(badge) ? "revoked" : "unknown";
+        String reason = holder.isEmpty() ? (directory.isRevoked(badge) ? "revoked" : "unknown")
+                : holder.get().isEnabled() ? "account-not-eligible" : "disabled";
         context.clearUser();
         context.getAuthenticationSession().setAuthNote(BadgeSignIn.UNRECOGNISED, reason);
     }

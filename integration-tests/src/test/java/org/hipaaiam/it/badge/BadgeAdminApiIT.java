@@ -132,6 +132,23 @@ class BadgeAdminApiIT {
         assertRefusalAudited("not_found");
     }
 
+    @Test
+    void privilegedServiceAndDisasterRecoveryAccountsGetNoBadge() throws Exception {
+        BadgeAdminApi admin = ward.asIamAdmin();
+        // An adm- account holding iam-admin, a service account and the disaster-recovery account: badge + PIN would
+        // make their sign-in single-factor at any workstation.
+        String[] accounts = {DemoRealm.IAM_ADMIN, "svc-epic-hl7", "adm-dreyes9001"};
+        String[] badges = {"0007001", "0007002", "0007003"};
+        for (int i = 0; i < accounts.length; i++) {
+            String userId = ward.userId(accounts[i]);
+            HttpResponse<String> refused = admin.assignBadge(userId, badges[i]);
+            assertEquals(409, refused.statusCode(), accounts[i] + ": " + refused.body());
+            assertTrue(((String) BadgeAdminApi.body(refused).get("reason")).contains("only for workforce accounts"), refused.body());
+            assertEquals(Boolean.FALSE, BadgeAdminApi.body(admin.badgeStatus(userId)).get("badgeEnrolled"), accounts[i] + " has no badge");
+        }
+        assertRefusalAudited("conflict");
+    }
+
     /** Refusals are audited like every refusal of the bundle's APIs: `api-refused`, naming this API. */
     private void assertRefusalAudited(String error) throws Exception {
         assertFalse(ward.trail().records(r -> "api-refused".equals(r.at("unmapped.keycloak.details.hipaa_event"))
