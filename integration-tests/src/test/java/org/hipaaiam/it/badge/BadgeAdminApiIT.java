@@ -41,11 +41,16 @@ class BadgeAdminApiIT {
         assertEquals(204, admin.send("DELETE", "workstations/pharmacy-01", null).statusCode());
         assertEquals(404, admin.send("GET", "workstations/pharmacy-01", null).statusCode());
 
-        List<AdminEventRepresentation> events = realm.admin().getAdminEvents();
-        assertTrue(events.stream().anyMatch(e -> e.getResourcePath().equals("hipaa-badge-admin/workstations/pharmacy-01")
-                && "CREATE".equals(e.getOperationType())), "creation is an admin event");
-        assertTrue(events.stream().anyMatch(e -> e.getResourcePath().equals("hipaa-badge-admin/workstations/pharmacy-01")
-                && "DELETE".equals(e.getOperationType())), "removal is an admin event");
+        assertFalse(adminEvents("CREATE", "hipaa-badge-admin/workstations/pharmacy-01").isEmpty(), "creation is an admin event");
+        assertFalse(adminEvents("DELETE", "hipaa-badge-admin/workstations/pharmacy-01").isEmpty(), "removal is an admin event");
+    }
+
+    /**
+     * Admin events of one operation on one resource, selected by the server: Keycloak keeps the events of a deleted
+     * realm, and every import of the shipped realm has the same id, so the realm's event list also holds earlier tests'.
+     */
+    private List<AdminEventRepresentation> adminEvents(String operation, String resourcePath) {
+        return realm.admin().getAdminEvents(List.of(operation), null, null, null, null, resourcePath, null, null, null, null);
     }
 
     @Test
