@@ -7,9 +7,8 @@ import org.keycloak.models.KeycloakSession;
 /** Serves {@link BadgeAdminResource} at `/realms/{realm}/hipaa-badge-admin/`. */
 public final class BadgeAdminResourceFactory extends RealmResourceFactory {
 
-    @Override
-    public String getId() {
-        return BundleApi.BADGE_ADMIN.path();
+    public BadgeAdminResourceFactory() {
+        super(BundleApi.BADGE_ADMIN);
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class ApiRequest {
         }
     }
 
-    public Response refused(String path, Caller caller, Refusal refusal) {
+    private Response refused(String path, Caller caller, Refusal refusal) {
         EventBuilder event = AuditEvents.event(session, realm, refusal.auditType(), HipaaEvents.API_REFUSED)
                 .detail(AuditDetails.API, api.path())
                 .detail(AuditDetails.PATH, path)

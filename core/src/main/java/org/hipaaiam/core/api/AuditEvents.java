@@ -3,7 +3,6 @@ package org.hipaaiam.core.api;
 import java.util.Map;
 import org.hipaaiam.core.server.ServerSideRequest;
 import org.hipaaiam.core.vocabulary.AuditDetails;
-import org.keycloak.common.ClientConnection;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
@@ -20,8 +19,7 @@ public final class AuditEvents {
 
     /** An event of `type` marked with the bundle's own `hipaa_event` value; off a request it comes from the server. */
     public static EventBuilder event(KeycloakSession session, RealmModel realm, EventType type, String hipaaEvent) {
-        ClientConnection connection = connection(session);
-        return new EventBuilder(realm, session, connection == null ? ServerSideRequest.CONNECTION : connection)
+        return new EventBuilder(realm, session, ServerSideRequest.connectionOf(session.getContext()))
                 .event(type)
                 .detail(AuditDetails.HIPAA_EVENT, hipaaEvent);
     }
@@ -34,14 +32,5 @@ public final class AuditEvents {
             }
         });
         return event;
-    }
-
-    /** Off a request thread Keycloak's context has no request scope and throws rather than answer null. */
-    private static ClientConnection connection(KeycloakSession session) {
-        try {
-            return session.getContext().getConnection();
-        } catch (RuntimeException noRequestScope) {
-            return null;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.hipaaiam.core.api;
 
 import org.hipaaiam.core.vocabulary.BundleApi;
+import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
@@ -35,12 +36,11 @@ public final class Caller {
         if (auth == null) {
             throw Refusal.unauthenticated("a valid bearer token of this realm is required");
         }
-        Caller caller = new Caller(session, realm, auth);
         if (api.audienceRequired() && !auth.token().hasAudience(api.audience())) {
             throw new Refusal(401, "invalid_audience", "the token is not meant for this API (audience " + api.audience() + ")",
-                    org.keycloak.events.EventType.CLIENT_LOGIN_ERROR);
+                    EventType.CLIENT_LOGIN_ERROR);
         }
-        return caller;
+        return new Caller(session, realm, auth);
     }
 
     public UserModel user() {
@@ -76,7 +76,7 @@ public final class Caller {
         return this;
     }
 
-    public boolean hasRealmManagementRole(String roleName) {
+    private boolean hasRealmManagementRole(String roleName) {
         ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
         RoleModel role = realmManagement == null ? null : realmManagement.getRole(roleName);
         return role != null && auth.user().hasRole(role);

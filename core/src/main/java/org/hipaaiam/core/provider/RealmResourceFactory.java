@@ -1,14 +1,26 @@
 package org.hipaaiam.core.provider;
 
+import org.hipaaiam.core.vocabulary.BundleApi;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /**
- * Serves one JAX-RS resource per request at `/realms/{realm}/{getId()}/...`. Subclasses name the id and build
- * the resource; lifecycle hooks are no-ops unless overridden.
+ * Serves one of the bundle's APIs, one JAX-RS resource per request, at `/realms/{realm}/{api path}/...`. Subclasses
+ * name the API and build the resource; lifecycle hooks are no-ops unless overridden.
  */
 public abstract class RealmResourceFactory implements RealmResourceProviderFactory, StatelessFactory<RealmResourceProvider> {
+
+    private final BundleApi api;
+
+    protected RealmResourceFactory(BundleApi api) {
+        this.api = api;
+    }
+
+    @Override
+    public final String getId() {
+        return api.path();
+    }
 
     /** The resource for this request; its methods need `@Path`, or Keycloak answers 405. */
     protected abstract Object resource(KeycloakSession session);

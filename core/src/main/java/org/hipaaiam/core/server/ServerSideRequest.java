@@ -47,6 +47,16 @@ public final class ServerSideRequest implements HttpRequest {
         }
     }
 
+    /** The request's connection, or the server's own for work off a request thread. */
+    public static ClientConnection connectionOf(KeycloakContext context) {
+        try {
+            ClientConnection connection = context.getConnection();
+            return connection == null ? CONNECTION : connection;
+        } catch (RuntimeException noRequestScope) {
+            return CONNECTION;
+        }
+    }
+
     /** Off a request thread Keycloak's context has no request scope and throws rather than answer null. */
     private static boolean hasRequest(KeycloakContext context) {
         try {

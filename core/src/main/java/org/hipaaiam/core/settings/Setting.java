@@ -20,14 +20,12 @@ public final class Setting<T> {
     private final T defaultValue;
     private final T strictest;
     private final Function<String, T> parser;
-    private final boolean secret;
 
-    private Setting(String key, T defaultValue, T strictest, Function<String, T> parser, boolean secret) {
+    private Setting(String key, T defaultValue, T strictest, Function<String, T> parser) {
         this.key = Objects.requireNonNull(key);
         this.defaultValue = defaultValue;
         this.strictest = strictest;
         this.parser = parser;
-        this.secret = secret;
     }
 
     /** A whole number between `min` and `max`. */
@@ -43,7 +41,7 @@ public final class Setting<T> {
                 throw new IllegalArgumentException("must be between " + min + " and " + max);
             }
             return parsed;
-        }, false);
+        });
     }
 
     /** A decimal between `min` and `max`. */
@@ -59,7 +57,7 @@ public final class Setting<T> {
                 throw new IllegalArgumentException("must be between " + min + " and " + max);
             }
             return parsed;
-        }, false);
+        });
     }
 
     /** `true` or `false`, nothing else. */
@@ -68,33 +66,33 @@ public final class Setting<T> {
             case "true" -> true;
             case "false" -> false;
             default -> throw new IllegalArgumentException("must be true or false");
-        }, false);
+        });
     }
 
     /** Free text (trimmed). */
     public static Setting<String> text(String key, String defaultValue) {
-        return new Setting<>(key, defaultValue, null, Function.identity(), false);
+        return new Setting<>(key, defaultValue, null, Function.identity());
     }
 
-    /** A secret, or a vault reference `${vault.<key>}` resolved when read; never recorded or logged. */
+    /** A secret, or a vault reference `${vault.<key>}`: read it with {@link RealmSettings#secret}, which resolves the vault. */
     public static Setting<String> secret(String key) {
-        return new Setting<>(key, null, null, Function.identity(), true);
+        return new Setting<>(key, null, null, Function.identity());
     }
 
     /** A comma-separated list; blank entries are dropped. */
     public static Setting<List<String>> list(String key, String defaultValue) {
         Function<String, List<String>> split = value -> Arrays.stream(value.split(",")).map(String::trim).filter(part -> !part.isEmpty()).toList();
-        return new Setting<>(key, split.apply(defaultValue), null, split, false);
+        return new Setting<>(key, split.apply(defaultValue), null, split);
     }
 
     /** Text checked by `parser`, which throws {@link IllegalArgumentException} with the reason for a bad value. */
     public static <T> Setting<T> parsed(String key, T defaultValue, Function<String, T> parser) {
-        return new Setting<>(key, defaultValue, null, parser, false);
+        return new Setting<>(key, defaultValue, null, parser);
     }
 
     /** Marks a security setting: a bad value met at read time falls back to `value`, not to the default. */
     public Setting<T> strictest(T value) {
-        return new Setting<>(key, defaultValue, Objects.requireNonNull(value), parser, secret);
+        return new Setting<>(key, defaultValue, Objects.requireNonNull(value), parser);
     }
 
     public String key() {
@@ -103,10 +101,6 @@ public final class Setting<T> {
 
     public T defaultValue() {
         return defaultValue;
-    }
-
-    public boolean isSecret() {
-        return secret;
     }
 
     public boolean isSecurity() {

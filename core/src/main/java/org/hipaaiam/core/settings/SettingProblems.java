@@ -1,5 +1,6 @@
 package org.hipaaiam.core.settings;
 
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hipaaiam.core.api.AuditEvents;
@@ -29,7 +30,8 @@ public final class SettingProblems {
 
     static Sink recordedIn(KeycloakSession session, RealmModel realm) {
         return (setting, configured, problem) -> {
-            if (!REPORTED.add(realm.getId() + '\n' + setting.key() + '\n' + configured)) {
+            // Remembered by a hash: the value may be a secret, and it is never kept, recorded or logged.
+            if (!REPORTED.add(realm.getId() + '\n' + setting.key() + '\n' + Objects.hashCode(configured))) {
                 return;
             }
             String used = setting.isSecurity() ? "the strictest value " + setting.fallback() : "the default " + setting.fallback();

@@ -45,9 +45,8 @@ public final class BreakGlassApiFactory extends RealmResourceFactory {
         }
     }
 
-    @Override
-    public String getId() {
-        return BundleApi.BREAK_GLASS.path();
+    public BreakGlassApiFactory() {
+        super(BundleApi.BREAK_GLASS);
     }
 
     @Override

@@ -13,9 +13,10 @@ import org.hipaaiam.core.settings.Setting;
 
 /**
  * A realm's alert settings, from realm attributes `hipaa.alerts.*`; every default is here. The webhook secret
- * may be a vault reference `${vault.<key>}`, resolved only when a delivery is signed.
+ * ({@link #WEBHOOK_SECRET}, may be a vault reference `${vault.<key>}`) is not kept here: it is resolved only when a
+ * delivery is signed.
  */
-public record AlertSettings(URI webhookUrl, String webhookSecret, String emailTo, int failedLoginThreshold,
+public record AlertSettings(URI webhookUrl, String emailTo, int failedLoginThreshold,
                             Duration failedLoginWindow, Set<String> privilegedRoles, BusinessHours businessHours, ZoneId zone) {
 
     /** Where alerts are posted: https, or http only to a receiver on this host. */
@@ -56,7 +57,6 @@ public record AlertSettings(URI webhookUrl, String webhookSecret, String emailTo
     public static AlertSettings of(RealmSettings settings) {
         return new AlertSettings(
                 settings.get(WEBHOOK_URL),
-                blankToNull(settings.get(WEBHOOK_SECRET)),
                 blankToNull(settings.get(EMAIL_TO)),
                 settings.get(FAILED_LOGIN_THRESHOLD).intValue(),
                 Duration.ofMinutes(settings.get(FAILED_LOGIN_WINDOW_MINUTES)),

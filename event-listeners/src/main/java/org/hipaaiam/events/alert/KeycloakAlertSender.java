@@ -39,17 +39,18 @@ public final class KeycloakAlertSender implements AlertDispatcher.Sender {
                 accepted.set(true);
                 return;
             }
-            AlertSettings settings = AlertSettings.of(RealmSettings.of(session, realm));
+            RealmSettings realmSettings = RealmSettings.of(session, realm);
+            AlertSettings settings = AlertSettings.of(realmSettings);
             accepted.set(switch (delivery.channel()) {
-                case WEBHOOK -> settings.webhookUrl() == null || postWebhook(session, settings, delivery);
+                case WEBHOOK -> settings.webhookUrl() == null || postWebhook(realmSettings, settings, delivery);
                 case EMAIL -> settings.emailTo() == null || sendEmail(session, realm, settings, delivery);
             });
         });
         return accepted.get();
     }
 
-    private boolean postWebhook(KeycloakSession session, AlertSettings settings, Delivery delivery) {
-        String secret = RealmSettings.of(session, session.realms().getRealm(delivery.realmId())).secret(AlertSettings.WEBHOOK_SECRET).orElse(null);
+    private boolean postWebhook(RealmSettings realmSettings, AlertSettings settings, Delivery delivery) {
+        String secret = realmSettings.secret(AlertSettings.WEBHOOK_SECRET).orElse(null);
         HttpRequest.Builder request = HttpRequest.newBuilder(settings.webhookUrl())
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")

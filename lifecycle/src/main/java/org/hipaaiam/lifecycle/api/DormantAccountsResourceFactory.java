@@ -7,9 +7,8 @@ import org.keycloak.models.KeycloakSession;
 /** Serves dormant-account clean-up at `/realms/{realm}/hipaa-dormant-accounts`. */
 public final class DormantAccountsResourceFactory extends RealmResourceFactory {
 
-    @Override
-    public String getId() {
-        return BundleApi.DORMANT_ACCOUNTS.path();
+    public DormantAccountsResourceFactory() {
+        super(BundleApi.DORMANT_ACCOUNTS);
     }
 
     @Override

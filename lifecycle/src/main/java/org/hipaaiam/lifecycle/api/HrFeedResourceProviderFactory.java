@@ -27,9 +27,8 @@ public final class HrFeedResourceProviderFactory extends RealmResourceFactory {
     private long disabledSweepIntervalMillis;
     private URI serverUrl;
 
-    @Override
-    public String getId() {
-        return ID;
+    public HrFeedResourceProviderFactory() {
+        super(BundleApi.HR_FEED);
     }
 
     @Override
