@@ -3,9 +3,11 @@ package org.hipaaiam.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.hipaaiam.launcher.KeycloakInstallation;
 import org.hipaaiam.launcher.Launcher;
 import org.hipaaiam.launcher.ReadinessProbe;
@@ -60,6 +62,13 @@ final class BenchKeycloak implements AutoCloseable {
             }
         }
         return target;
+    }
+
+    /** CPU time the server has used so far: kc.sh's Java process and any other process it started. */
+    long cpuNanos() {
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .mapToLong(handle -> handle.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                .sum();
     }
 
     @Override

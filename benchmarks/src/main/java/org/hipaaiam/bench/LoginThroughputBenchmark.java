@@ -7,54 +7,75 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.hipaaiam.launcher.KeycloakInstallation;
 
 /**
- * Password sign-ins per second and their latency on the same machine, realm and load, with the audit listener
- * off (stock Keycloak with the theme only) and on (the bundle's listener writing every event to the ledger),
- * side by side in one run. The two alternate for several rounds so that drift in the machine's load falls on
- * both alike. Settings: -Dbench.users (4), -Dbench.warmupSeconds (20), -Dbench.measureSeconds (60), -Dbench.rounds (2).
+ * The whole bundle against stock Keycloak: password sign-ins per second, their latency, and the server's CPU time
+ * per sign-in, on the same install, realm and load. "Stock" is Keycloak 26.7.3 with no jar of the bundle; the
+ * realm is the same but for its browser flow, whose bundle steps stock cannot run (its password branch becomes
+ * Keycloak's own username/password form). "Bundle" has every provider jar and the shipped flow. Both have the
+ * one-time-code step and brute-force detection taken out, so virtual users can sign in back to back. The two
+ * alternate for several rounds so that drift in the machine's load falls on both alike. Settings:
+ * -Dbench.users (4), -Dbench.warmupSeconds (20), -Dbench.measureSeconds (40), -Dbench.rounds (3).
  */
 public final class LoginThroughputBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String STOCK = "stock";
+    private static final String BUNDLE = "bundle";
 
     private LoginThroughputBenchmark() {
+    }
+
+    /** One measured phase and the server CPU it took. */
+    record Phase(LoadResult load, double cpuSeconds) {
+        double cpuMillisPerSignIn() {
+            return load.logins() == 0 ? Double.NaN : cpuSeconds * 1000 / load.logins();
+        }
     }
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createDirectories(Path.of(System.getProperty("bench.workDir")));
         int users = Integer.getInteger("bench.users", 4);
         long warmup = Long.getLong("bench.warmupSeconds", 20) * 1000;
-        long measure = Long.getLong("bench.measureSeconds", 60) * 1000;
+        long measure = Long.getLong("bench.measureSeconds", 40) * 1000;
+        int rounds = Integer.getInteger("bench.rounds", 3);
         Path allJars = Path.of(System.getProperty("bench.providers"));
-        Path realm = passwordOnlyRealm(Path.of(System.getProperty("bench.realmFile")), work.resolve("hipaa-realm.json"));
+        Path bundleRealm = passwordOnlyRealm(Path.of(System.getProperty("bench.realmFile")), work.resolve("hipaa-realm.json"));
+        Path stockRealm = stockFlow(bundleRealm, work.resolve("stock/hipaa-realm.json"));
         KeycloakInstallation installation = new KeycloakInstallation(Path.of(System.getProperty("bench.distZip")), work.resolve("keycloak"));
         installation.unpackIfAbsent();
 
-        Map<String, List<String>> configurations = Map.of(
-                "listener off", List.of("hipaa-themes"),
-                "listener on", List.of("hipaa-themes", "hipaa-event-listeners", "hipaa-audit-ledger"));
-        int rounds = Integer.getInteger("bench.rounds", 2);
-        List<LoadResult> results = new ArrayList<>();
+        List<Phase> phases = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            for (String name : List.of("listener off", "listener on")) {
-                String slug = name.replace(' ', '-');
-                Path providers = BenchKeycloak.providerSelection(allJars, work.resolve("providers-" + slug), configurations.get(name));
-                try (BenchKeycloak keycloak = BenchKeycloak.start(installation, providers, realm, work.resolve("keycloak-" + slug + ".log"))) {
-                    results.add(LoginLoad.run(name + " #" + round, BenchKeycloak.BASE_URL + "/realms/hipaa", users, warmup, measure));
+            for (String name : List.of(STOCK, BUNDLE)) {
+                Path providers = BenchKeycloak.providerSelection(allJars, work.resolve("providers-" + name),
+                        name.equals(STOCK) ? List.of() : List.of("hipaa-"));
+                try (BenchKeycloak keycloak = BenchKeycloak.start(installation, providers, name.equals(STOCK) ? stockRealm : bundleRealm,
+                        work.resolve("keycloak-" + name + ".log"))) {
+                    phases.add(measured(keycloak, name + " #" + round, users, warmup, measure));
                 }
             }
         }
-        report(results, users, work.resolve("login-throughput.json"));
+        report(phases, users, work.resolve("login-throughput.json"));
+    }
+
+    /** The load, and the server's CPU time over the measured window (after the warm-up, to its end). */
+    private static Phase measured(BenchKeycloak keycloak, String name, int users, long warmup, long measure) throws Exception {
+        CompletableFuture<Long> cpuAtStart = CompletableFuture.supplyAsync(keycloak::cpuNanos,
+                CompletableFuture.delayedExecutor(warmup, TimeUnit.MILLISECONDS));
+        LoadResult load = LoginLoad.run(name, BenchKeycloak.BASE_URL + "/realms/hipaa", users, warmup, measure);
+        return new Phase(load, (keycloak.cpuNanos() - cpuAtStart.get()) / 1e9);
     }
 
     /**
      * The shipped realm with the one-time-code step taken out and brute-force detection off, so each virtual
      * user can sign in back to back (Keycloak's quick-login check otherwise locks accounts signing in many
-     * times a second). Both configurations use this same realm.
+     * times a second).
      */
     static Path passwordOnlyRealm(Path source, Path target) throws IOException {
         ObjectNode realm = (ObjectNode) JSON.readTree(source.toFile());
@@ -71,35 +92,97 @@ public final class LoginThroughputBenchmark {
         return target;
     }
 
-    private static double total(List<LoadResult> results, String configuration) {
+    /** The same realm for stock Keycloak: the sign-in forms are Keycloak's username/password form alone. */
+    static Path stockFlow(Path source, Path target) throws IOException {
+        ObjectNode realm = (ObjectNode) JSON.readTree(source.toFile());
+        ArrayNode flows = realm.withArray("authenticationFlows");
+        for (int i = flows.size() - 1; i >= 0; i--) {
+            String alias = flows.get(i).path("alias").asText();
+            if (alias.equals("hipaa badge sign-in") || alias.equals("hipaa password sign-in")) {
+                flows.remove(i);
+            } else if (alias.equals("hipaa browser forms")) {
+                ArrayNode steps = ((ObjectNode) flows.get(i)).putArray("authenticationExecutions");
+                steps.addObject().put("authenticator", "auth-username-password-form").put("requirement", "REQUIRED")
+                        .put("priority", 10).put("authenticatorFlow", false).put("userSetupAllowed", false);
+            }
+        }
+        realm.remove("loginTheme");
+        withoutBundleValidators(realm);
+        Files.createDirectories(target.getParent());
+        JSON.writeValue(target.toFile(), realm);
+        return target;
+    }
+
+    /** The user profile's `hipaa-*` validators are the bundle's providers, which stock Keycloak does not have. */
+    private static void withoutBundleValidators(ObjectNode realm) throws IOException {
+        for (var profile : realm.path("components").path("org.keycloak.userprofile.UserProfileProvider")) {
+            ArrayNode configs = (ArrayNode) profile.path("config").path("kc.user.profile.config");
+            for (int i = 0; i < configs.size(); i++) {
+                ObjectNode config = (ObjectNode) JSON.readTree(configs.get(i).asText());
+                for (var attribute : config.withArray("attributes")) {
+                    if (attribute.get("validations") instanceof ObjectNode validations) {
+                        validations.remove(List.of("hipaa-username-convention", "hipaa-unique-employee-number"));
+                    }
+                }
+                configs.set(i, JSON.writeValueAsString(config));
+            }
+        }
+    }
+
+    private static double throughput(List<Phase> phases, String configuration) {
         long logins = 0;
         double seconds = 0;
-        for (LoadResult r : results) {
-            if (r.configuration().startsWith(configuration + " ")) {
-                logins += r.logins();
-                seconds += r.seconds();
-            }
+        for (Phase phase : of(phases, configuration)) {
+            logins += phase.load().logins();
+            seconds += phase.load().seconds();
         }
         return logins / seconds;
     }
 
-    private static void report(List<LoadResult> results, int users, Path json) throws IOException {
+    private static double cpuMillisPerSignIn(List<Phase> phases, String configuration) {
+        double cpu = 0;
+        long logins = 0;
+        for (Phase phase : of(phases, configuration)) {
+            cpu += phase.cpuSeconds();
+            logins += phase.load().logins();
+        }
+        return cpu * 1000 / logins;
+    }
+
+    private static List<Phase> of(List<Phase> phases, String configuration) {
+        return phases.stream().filter(phase -> phase.load().configuration().startsWith(configuration + " ")).toList();
+    }
+
+    /** Highest over lowest throughput of one configuration's rounds: how much the machine alone varied. */
+    private static double spread(List<Phase> phases, String configuration) {
+        double[] rates = of(phases, configuration).stream().mapToDouble(phase -> phase.load().loginsPerSecond()).toArray();
+        return Arrays.stream(rates).max().orElse(Double.NaN) / Arrays.stream(rates).min().orElse(Double.NaN);
+    }
+
+    private static void report(List<Phase> phases, int users, Path json) throws IOException {
         ArrayNode rows = JSON.createArrayNode();
         System.out.printf("%nPassword sign-ins (code flow + PKCE + token), %d virtual users, %s%n", users, BenchKeycloak.BASE_URL);
-        System.out.printf("%-16s %10s %8s %8s %8s %8s %7s%n", "configuration", "logins/s", "p50 ms", "p95 ms", "p99 ms", "logins", "errors");
-        for (LoadResult r : results) {
-            System.out.printf("%-16s %10.1f %8.1f %8.1f %8.1f %8d %7d%n", r.configuration(), r.loginsPerSecond(),
-                    r.percentileMillis(50), r.percentileMillis(95), r.percentileMillis(99), r.logins(), r.errors());
+        System.out.printf("%-12s %9s %8s %8s %8s %11s %7s %7s%n", "run", "logins/s", "p50 ms", "p95 ms", "p99 ms", "CPU ms/login", "logins",
+                "errors");
+        for (Phase phase : phases) {
+            LoadResult r = phase.load();
+            System.out.printf("%-12s %9.1f %8.1f %8.1f %8.1f %11.1f %7d %7d%n", r.configuration(), r.loginsPerSecond(), r.percentileMillis(50),
+                    r.percentileMillis(95), r.percentileMillis(99), phase.cpuMillisPerSignIn(), r.logins(), r.errors());
             rows.addObject().put("configuration", r.configuration()).put("loginsPerSecond", r.loginsPerSecond())
                     .put("p50Millis", r.percentileMillis(50)).put("p95Millis", r.percentileMillis(95))
-                    .put("p99Millis", r.percentileMillis(99)).put("logins", r.logins()).put("errors", r.errors());
+                    .put("p99Millis", r.percentileMillis(99)).put("cpuMillisPerSignIn", phase.cpuMillisPerSignIn())
+                    .put("logins", r.logins()).put("errors", r.errors());
             if (r.firstError() != null) {
                 System.out.println("  first error (" + r.configuration() + "): " + r.firstError());
             }
         }
-        double ratio = total(results, "listener on") / total(results, "listener off");
-        System.out.printf("throughput, all rounds: listener off %.1f/s, listener on %.1f/s, ratio on/off %.3f%n",
-                total(results, "listener off"), total(results, "listener on"), ratio);
-        JSON.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), JSON.createObjectNode().put("ratio", ratio).set("results", rows));
+        double ratio = throughput(phases, BUNDLE) / throughput(phases, STOCK);
+        double cpuRatio = cpuMillisPerSignIn(phases, BUNDLE) / cpuMillisPerSignIn(phases, STOCK);
+        System.out.printf("all rounds: stock %.1f/s %.1f CPU ms/login (spread %.2f), bundle %.1f/s %.1f CPU ms/login (spread %.2f)%n",
+                throughput(phases, STOCK), cpuMillisPerSignIn(phases, STOCK), spread(phases, STOCK), throughput(phases, BUNDLE),
+                cpuMillisPerSignIn(phases, BUNDLE), spread(phases, BUNDLE));
+        System.out.printf("bundle/stock: throughput %.3f, CPU per sign-in %.3f%n", ratio, cpuRatio);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), JSON.createObjectNode().put("throughputRatio", ratio)
+                .put("cpuPerSignInRatio", cpuRatio).set("results", rows));
     }
 }
