@@ -9,9 +9,6 @@ import java.util.concurrent.atomic.AtomicReference;
 /** Closed-loop load: N virtual users, each signing in again as soon as its last sign-in finished. */
 final class LoginLoad {
 
-    private static final String[] USERS = {"jsmith4821", "tnguyen7310"};
-    private static final String PASSWORD = "hipaa-demo-2026";
-
     private LoginLoad() {
     }
 
@@ -20,10 +17,11 @@ final class LoginLoad {
         void run(int virtualUser) throws Exception;
     }
 
-    static LoadResult run(String configuration, String realmUrl, int users, long warmupMillis, long measureMillis)
-            throws InterruptedException {
+    /** One virtual user per account of `usernames`, each signing in with `password` as fast as it can. */
+    static LoadResult run(String configuration, String realmUrl, List<String> usernames, String password, long warmupMillis,
+            long measureMillis) throws InterruptedException {
         PasswordLogin login = new PasswordLogin(realmUrl);
-        return run(configuration, users, 0, warmupMillis, measureMillis, user -> login.run(USERS[user % USERS.length], PASSWORD));
+        return run(configuration, usernames.size(), 0, warmupMillis, measureMillis, user -> login.run(usernames.get(user), password));
     }
 
     /**

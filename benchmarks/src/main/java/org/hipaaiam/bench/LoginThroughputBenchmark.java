@@ -17,10 +17,13 @@ import org.hipaaiam.launcher.KeycloakInstallation;
  * The whole bundle against stock Keycloak: password sign-ins per second, their latency, and the server's CPU time
  * per sign-in, on the same install, realm and load. "Stock" is Keycloak 26.7.3 with no jar of the bundle; the
  * realm is the same but for its browser flow, whose bundle steps stock cannot run (its password branch becomes
- * Keycloak's own username/password form). "Bundle" has every provider jar and the shipped flow. Both have the
- * one-time-code step and brute-force detection taken out, so virtual users can sign in back to back. The two
- * alternate for several rounds so that drift in the machine's load falls on both alike. Settings:
- * -Dbench.users (4), -Dbench.warmupSeconds (20), -Dbench.measureSeconds (40), -Dbench.rounds (3).
+ * Keycloak's own username/password form). "Bundle" has every provider jar and the shipped flow. The realm is
+ * the shipped demo realm grown to a hospital's size ({@link HospitalRealm}), brute-force detection and events on,
+ * with the one-time-code step taken out so virtual users can sign in back to back. The two alternate for several
+ * rounds so that drift in the machine's load falls on both alike. Settings: -Dbench.users (4),
+ * -Dbench.warmupSeconds (20), -Dbench.measureSeconds (40), -Dbench.rounds (3), -Dbench.workstations (300),
+ * -Dbench.realmUsers (3000), -Dbench.profile (false: with true, the last round of each records a JFR profile of
+ * its measured window and its top frames are printed).
  */
 public final class LoginThroughputBenchmark {
 
@@ -45,7 +48,13 @@ public final class LoginThroughputBenchmark {
         long measure = Long.getLong("bench.measureSeconds", 40) * 1000;
         int rounds = Integer.getInteger("bench.rounds", 3);
         Path allJars = Path.of(System.getProperty("bench.providers"));
-        Path bundleRealm = passwordOnlyRealm(Path.of(System.getProperty("bench.realmFile")), work.resolve("hipaa-realm.json"));
+        boolean profile = Boolean.getBoolean("bench.profile");
+        ObjectNode realm = (ObjectNode) JSON.readTree(Path.of(System.getProperty("bench.realmFile")).toFile());
+        List<String> accounts = HospitalRealm.grow(realm, Integer.getInteger("bench.workstations", 300),
+                Integer.getInteger("bench.realmUsers", 3000), users);
+        withoutOneTimeCode(realm);
+        Path bundleRealm = work.resolve("hipaa-realm.json");
+        JSON.writeValue(bundleRealm.toFile(), realm);
         Path stockRealm = stockFlow(bundleRealm, work.resolve("stock/hipaa-realm.json"));
         KeycloakInstallation installation = new KeycloakInstallation(Path.of(System.getProperty("bench.distZip")), work.resolve("keycloak"));
         installation.unpackIfAbsent();
@@ -57,29 +66,56 @@ public final class LoginThroughputBenchmark {
                         name.equals(STOCK) ? List.of() : List.of("hipaa-"));
                 try (BenchKeycloak keycloak = BenchKeycloak.start(installation, providers, name.equals(STOCK) ? stockRealm : bundleRealm,
                         work.resolve("keycloak-" + name + ".log"))) {
-                    phases.add(measured(keycloak, name + " #" + round, users, warmup, measure));
+                    Path recording = profile && round == rounds ? work.resolve(name + ".jfr") : null;
+                    phases.add(measured(keycloak, name + " #" + round, accounts, warmup, measure, recording));
                 }
             }
         }
         report(phases, users, work.resolve("login-throughput.json"));
-    }
-
-    /** The load, and the server's CPU time over the measured window (after the warm-up, to its end). */
-    private static Phase measured(BenchKeycloak keycloak, String name, int users, long warmup, long measure) throws Exception {
-        CompletableFuture<Long> cpuAtStart = CompletableFuture.supplyAsync(keycloak::cpuNanos,
-                CompletableFuture.delayedExecutor(warmup, TimeUnit.MILLISECONDS));
-        LoadResult load = LoginLoad.run(name, BenchKeycloak.BASE_URL + "/realms/hipaa", users, warmup, measure);
-        return new Phase(load, (keycloak.cpuNanos() - cpuAtStart.get()) / 1e9);
+        if (profile) {
+            for (String name : List.of(STOCK, BUNDLE)) {
+                System.out.println(ProfileSummary.of(work.resolve(name + ".jfr"), "org.hipaaiam.", 25));
+            }
+        }
     }
 
     /**
-     * The shipped realm with the one-time-code step taken out and brute-force detection off, so each virtual
-     * user can sign in back to back (Keycloak's quick-login check otherwise locks accounts signing in many
-     * times a second).
+     * The load, and the server's CPU time over the measured window (after the warm-up, to its end); with a
+     * `recording` file, a JFR profile of that window too.
+     */
+    private static Phase measured(BenchKeycloak keycloak, String name, List<String> accounts, long warmup, long measure, Path recording)
+            throws Exception {
+        CompletableFuture<Long> cpuAtStart = CompletableFuture.supplyAsync(() -> {
+            if (recording != null) {
+                try {
+                    keycloak.startProfile();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return keycloak.cpuNanos();
+        }, CompletableFuture.delayedExecutor(warmup, TimeUnit.MILLISECONDS));
+        LoadResult load = LoginLoad.run(name, BenchKeycloak.BASE_URL + "/realms/hipaa", accounts, HospitalRealm.PASSWORD, warmup, measure);
+        long cpuAtEnd = keycloak.cpuNanos();
+        if (recording != null) {
+            keycloak.stopProfile(recording);
+        }
+        return new Phase(load, (cpuAtEnd - cpuAtStart.get()) / 1e9);
+    }
+
+    /**
+     * The shipped realm with the one-time-code step taken out and brute-force detection off, for benchmarks whose
+     * virtual users also fail sign-ins on purpose (Keycloak's quick-login check would lock them out).
      */
     static Path passwordOnlyRealm(Path source, Path target) throws IOException {
         ObjectNode realm = (ObjectNode) JSON.readTree(source.toFile());
         realm.put("bruteForceProtected", false);
+        withoutOneTimeCode(realm);
+        JSON.writeValue(target.toFile(), realm);
+        return target;
+    }
+
+    private static void withoutOneTimeCode(ObjectNode realm) {
         for (var flow : realm.withArray("authenticationFlows")) {
             ArrayNode steps = (ArrayNode) flow.get("authenticationExecutions");
             for (int i = steps.size() - 1; i >= 0; i--) {
@@ -88,8 +124,6 @@ public final class LoginThroughputBenchmark {
                 }
             }
         }
-        JSON.writeValue(target.toFile(), realm);
-        return target;
     }
 
     /** The same realm for stock Keycloak: the sign-in forms are Keycloak's username/password form alone. */
@@ -107,6 +141,12 @@ public final class LoginThroughputBenchmark {
             }
         }
         realm.remove("loginTheme");
+        ArrayNode actions = realm.withArray("requiredActions");
+        for (int i = actions.size() - 1; i >= 0; i--) {
+            if (actions.get(i).path("providerId").asText().startsWith("hipaa-")) {
+                actions.remove(i);
+            }
+        }
         withoutBundleValidators(realm);
         Files.createDirectories(target.getParent());
         JSON.writeValue(target.toFile(), realm);
