@@ -47,7 +47,7 @@ public record Cidr(byte[] network, int prefix, String text) {
                 }
             }
         }
-        return networks;
+        return List.copyOf(networks);
     }
 
     public boolean contains(InetAddress address) {

@@ -46,7 +46,7 @@ public final class RealmSettings {
     public <T> T get(Setting<T> setting) {
         String configured = attributes.apply(setting.key());
         try {
-            return setting.parse(configured);
+            return ParsedValues.parse(setting, configured);
         } catch (InvalidSetting invalid) {
             problems.report(setting, configured, invalid.getMessage());
             return setting.fallback();

@@ -12,6 +12,8 @@ import java.util.function.Function;
  * (a realm attribute edited through the stock admin API). Realm attributes are named
  * `hipaa.<capability>.<settingInCamelCase>`; SPI options use Keycloak's kebab-case.
  *
+ * A parser must return immutable values: {@link RealmSettings} keeps them for reuse.
+ *
  * @param <T> the parsed type
  */
 public final class Setting<T> {
@@ -122,6 +124,10 @@ public final class Setting<T> {
         } catch (IllegalArgumentException bad) {
             throw new InvalidSetting(this, bad.getMessage());
         }
+    }
+
+    Class<?> parserClass() {
+        return parser.getClass();
     }
 
     @Override

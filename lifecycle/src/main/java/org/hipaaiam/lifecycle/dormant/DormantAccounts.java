@@ -47,11 +47,16 @@ public final class DormantAccounts {
         long cutoff = nowSeconds - days * SECONDS_PER_DAY;
         return enabledAccounts.stream()
                 .filter(account -> account.exemption().isEmpty())
-                .filter(account -> lastActivity(account) <= cutoff)
+                .filter(account -> latestPossibleActivity(account) <= cutoff)
                 .map(account -> new Dormant(account.id(), account.username(), account.lastSignInAt(),
                         (nowSeconds - lastActivity(account)) / SECONDS_PER_DAY))
                 .sorted(Comparator.comparing(Dormant::username))
                 .toList();
+    }
+
+    /** A sign-in stamp may be up to a day older than the last sign-in ({@link LastSignIn}): never disable early. */
+    private static long latestPossibleActivity(Account account) {
+        return account.lastSignInAt().isPresent() ? account.lastSignInAt().getAsLong() + LastSignIn.RESOLUTION_SECONDS : account.createdAt();
     }
 
     private static long lastActivity(Account account) {

@@ -10,8 +10,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * `hipaa-last-sign-in`, global to all realms like the audit trail: each successful sign-in stamps the account
- * with its time, so dormant accounts can be found without keeping Keycloak's event store (which an admin can
+ * `hipaa-last-sign-in`, global to all realms like the audit trail: a successful sign-in stamps the account with
+ * its time (at most once a day, see {@link LastSignIn}), so dormant accounts can be found without keeping Keycloak's event store (which an admin can
  * clear), and a realm that enables the bundle's policies later already has the history.
  */
 public final class LastSignInListenerFactory extends GlobalEventListenerFactory {
@@ -33,8 +33,9 @@ public final class LastSignInListenerFactory extends GlobalEventListenerFactory 
         }
         RealmModel realm = session.realms().getRealm(event.getRealmId());
         UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
-        if (user != null) {
-            user.setSingleAttribute(LastSignIn.ATTRIBUTE, Long.toString(Time.currentTime()));
+        long now = Time.currentTime();
+        if (user != null && LastSignIn.needsStamp(user.getFirstAttribute(LastSignIn.ATTRIBUTE), now)) {
+            user.setSingleAttribute(LastSignIn.ATTRIBUTE, Long.toString(now));
         }
     }
 }
