@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.hipaaiam.core.settings.DerivedFromAttributes;
 import org.hipaaiam.core.settings.RealmSettings;
 import org.hipaaiam.core.settings.Setting;
 import org.keycloak.models.KeycloakSession;
@@ -21,10 +22,12 @@ public final class WorkstationRegistry {
 
     public static final String PREFIX = "hipaa.workstations.";
 
+    private final KeycloakSession session;
     private final RealmModel realm;
     private final RealmSettings settings;
 
     public WorkstationRegistry(KeycloakSession session, RealmModel realm) {
+        this.session = session;
         this.realm = realm;
         this.settings = RealmSettings.of(session, realm);
     }
@@ -38,7 +41,16 @@ public final class WorkstationRegistry {
                 .strictest(Optional.empty());
     }
 
+    /** Every sign-in looks the registry up; it is read anew only when the realm's attributes change. */
+    private static final DerivedFromAttributes<List<Workstation>> REGISTERED = new DerivedFromAttributes<>(
+            (session, realm) -> new WorkstationRegistry(session, realm).read());
+
+    /** The registered workstations by id (an immutable list). */
     public List<Workstation> all() {
+        return REGISTERED.of(session, realm);
+    }
+
+    private List<Workstation> read() {
         List<Workstation> found = new ArrayList<>();
         for (String key : realm.getAttributes().keySet()) {
             if (key.startsWith(PREFIX)) {
@@ -46,7 +58,7 @@ public final class WorkstationRegistry {
             }
         }
         found.sort(Comparator.comparing(Workstation::id));
-        return found;
+        return List.copyOf(found);
     }
 
     public Optional<Workstation> find(String id) {

@@ -28,6 +28,10 @@ public final class UniqueEmployeeNumberValidator extends AbstractStringValidator
         KeycloakSession session = context.getSession();
         UserModel self = attributes.getUser();
         String username = attributes.getAttributes().getFirst(UserModel.USERNAME);
+        if (unchanged(self, employeeNumber.trim(), username)) {
+            // Checked when the number or the name was last set; the profile check at each sign-in changes neither.
+            return;
+        }
         boolean taken = session.users()
                 .searchForUserByUserAttributeStream(session.getContext().getRealm(), WorkforceIdentifiers.EMPLOYEE_NUMBER, employeeNumber.trim())
                 .filter(holder -> self == null || !holder.getId().equals(self.getId()))
@@ -36,5 +40,10 @@ public final class UniqueEmployeeNumberValidator extends AbstractStringValidator
             context.addError(new ValidationError(ID, inputHint, "Employee number " + employeeNumber.trim()
                     + " already belongs to another person"));
         }
+    }
+
+    private static boolean unchanged(UserModel self, String employeeNumber, String username) {
+        return self != null && employeeNumber.equals(self.getFirstAttribute(WorkforceIdentifiers.EMPLOYEE_NUMBER))
+                && (username == null || username.equals(self.getUsername()));
     }
 }
