@@ -14,12 +14,12 @@ import java.util.List;
  * written with one write and one {@code force(false)} (fdatasync) per {@link #commit()}, which
  * is what makes group commit cheap. Not thread-safe: one writer thread owns it.
  *
- * <p>With a preallocation step, the open segment is preallocated: ahead of the frames, the file
- * holds zeros written (and forced with the commit that needed them) that many bytes at a time,
- * up to the segment limit. A commit that lands inside that
- * space changes neither the file size nor its block map, so its fdatasync flushes the data
- * alone instead of also committing the file system journal for the new size. The zeros never
- * decode as a frame; {@link FrameReader} reads zeros up to the end of the last segment as unused
+ * <p>With a preallocation step, the open segment is preallocated: ahead of the frames, the
+ * file holds zeros, written that many bytes at a time (up to the segment limit) and forced with
+ * the commit that reached the end of the previous stretch. A commit that lands inside them
+ * changes neither the file size nor its block map, so its fdatasync flushes the data alone
+ * instead of also committing the file system journal for the new size. The zeros never decode
+ * as a frame; {@link FrameReader} reads zeros up to the end of the last segment as unused
  * space, recovery cuts them off, and closing a segment (roll-over, {@link #close()}) truncates
  * it to its frames first, so only the last segment of a log that was not closed can end in
  * zeros.
@@ -31,7 +31,7 @@ public final class FrameLogWriter implements Closeable {
     private final Path directory;
     private final long maxSegmentBytes;
     private final long preallocateBytes;
-    private final ByteBuffer zeros = ByteBuffer.allocateDirect(ZERO_CHUNK_BYTES);
+    private ByteBuffer zeros;
     private FileChannel channel;
     /** End of the frames in the current segment: where the next commit writes. */
     private long segmentBytes;
@@ -170,6 +170,9 @@ public final class FrameLogWriter implements Closeable {
     }
 
     private void writeZeros(long from, long to) throws IOException {
+        if (from < to && zeros == null) {
+            zeros = ByteBuffer.allocateDirect(ZERO_CHUNK_BYTES);
+        }
         for (long at = from; at < to; ) {
             zeros.clear();
             zeros.limit((int) Math.min(ZERO_CHUNK_BYTES, to - at));
