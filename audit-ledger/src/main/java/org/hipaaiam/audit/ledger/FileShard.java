@@ -26,7 +26,9 @@ final class FileShard extends ShardLog {
 
     /**
      * Rebuilds the tree from disk, checks it against the last signed checkpoint, and only then
-     * cuts off torn tails.
+     * cuts off torn tails and the unused preallocated zeros a writer that did not close left
+     * after its last frame (whatever {@code segmentPreallocateBytes} is now; they hold no record,
+     * so they are not reported as repairs).
      */
     static FileShard recover(Path directory, String origin, NoteSigningKey key, LedgerConfig config,
                              List<RecoveryReport.TornTail> repairs) throws IOException {
@@ -43,9 +45,12 @@ final class FileShard extends ShardLog {
 
         cutTornTail(checkpointScan, origin, repairs);
         cutTornTail(entryScan, origin, repairs);
-        FrameLogWriter entryWriter = FrameLogWriter.open(entryDir, entryScan.frames(), config.segmentMaxBytes());
+        cutUnusedTail(checkpointScan);
+        cutUnusedTail(entryScan);
+        FrameLogWriter entryWriter = FrameLogWriter.open(entryDir, entryScan.frames(), config.segmentMaxBytes(),
+                config.segmentPreallocateBytes());
         FrameLogWriter checkpointWriter = FrameLogWriter.open(checkpointDir, checkpointScan.frames(),
-                config.segmentMaxBytes());
+                config.segmentMaxBytes(), config.segmentPreallocateBytes());
         return new FileShard(rebuild, entryWriter, checkpointWriter);
     }
 
@@ -86,6 +91,13 @@ final class FileShard extends ShardLog {
             FrameReader.Fault fault = scan.fault();
             throw rebuild.refusal(what + " is damaged before its end: " + fault.description() + " in "
                     + fault.segment() + " at offset " + fault.offset());
+        }
+    }
+
+    private static void cutUnusedTail(FrameReader.Result scan) throws IOException {
+        FrameReader.UnusedTail unused = scan.unused();
+        if (unused != null) {
+            FrameLogWriter.truncate(unused.segment(), unused.offset());
         }
     }
 

@@ -2,10 +2,8 @@ package org.hipaaiam.audit.ledger;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +36,12 @@ public final class GroupCommitWriter {
     private volatile boolean closed;
     private volatile boolean stopped;
     private volatile LedgerException failure;
+    /** The shard of the last record and the period it covers, [from, to): most records land in the same one. */
+    private ShardLog lastShard;
+    private long lastShardFrom;
+    private long lastShardTo;
+    /** Shards touched by the batch being committed (almost always one), reused from batch to batch. */
+    private final List<ShardLog> touched = new ArrayList<>(2);
 
     private GroupCommitWriter(WriterSettings settings, NoteSigningKey key, Map<String, ShardLog> shards,
                               ShardOpener opener) {
@@ -127,7 +131,7 @@ public final class GroupCommitWriter {
             boolean closing = false;
             while (!closing) {
                 long now = System.currentTimeMillis();
-                boolean grown = shards.values().stream().anyMatch(ShardLog::grewSinceCheckpoint);
+                boolean grown = anyGrewSinceCheckpoint();
                 long wait = grown ? Math.max(0, nextCheckpointAt - now) : IDLE_POLL_MILLIS;
                 Pending first = queue.poll(wait, TimeUnit.MILLISECONDS);
                 if (first != null) {
@@ -172,12 +176,14 @@ public final class GroupCommitWriter {
             return;
         }
         EntryPosition[] positions = new EntryPosition[batch.size()];
-        Set<ShardLog> touched = new LinkedHashSet<>();
+        touched.clear();
         for (int i = 0; i < positions.length; i++) {
             Pending p = batch.get(i);
             ShardLog shard = shardFor(p.timestampMillis());
             positions[i] = new EntryPosition(shard.origin(), shard.stage(p.timestampMillis(), p.record()));
-            touched.add(shard);
+            if (!touched.contains(shard)) {
+                touched.add(shard);
+            }
         }
         for (ShardLog shard : touched) {
             shard.commit();
@@ -195,13 +201,29 @@ public final class GroupCommitWriter {
         }
     }
 
+    private boolean anyGrewSinceCheckpoint() {
+        for (ShardLog shard : shards.values()) {
+            if (shard.grewSinceCheckpoint()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private ShardLog shardFor(long timestampMillis) throws IOException {
-        String label = settings.shardPeriod().label(timestampMillis);
+        if (lastShard != null && timestampMillis >= lastShardFrom && timestampMillis < lastShardTo) {
+            return lastShard;
+        }
+        ShardPeriod period = settings.shardPeriod();
+        String label = period.label(timestampMillis);
         ShardLog shard = shards.get(label);
         if (shard == null) {
             shard = opener.open(label);
             shards.put(label, shard);
         }
+        lastShard = shard;
+        lastShardFrom = period.startMillis(timestampMillis);
+        lastShardTo = period.endMillis(timestampMillis);
         return shard;
     }
 

@@ -16,9 +16,16 @@ import java.util.Objects;
  * @param maxBatchSize most records written with one fdatasync
  * @param queueCapacity records waiting for the writer before {@code append} blocks (back-pressure)
  * @param maxRecordBytes largest record accepted
+ * @param segmentPreallocateBytes zeros written ahead of the frames of the open segment at a time, so
+ *        that most group commits neither grow the file nor make fdatasync commit the file system
+ *        journal; 0 (the default) lets the file grow with every commit. Readers in this module
+ *        (recovery, verifier, CLI) treat the zeros as the end of the log; a reader that follows
+ *        the file size while the ledger writes (the SIEM forwarder's tail) does not, so leave 0
+ *        where one runs
  */
 public record LedgerConfig(Path logDirectory, Path signingKeyFile, ShardPeriod shardPeriod, long segmentMaxBytes,
-                           Duration checkpointInterval, int maxBatchSize, int queueCapacity, int maxRecordBytes) {
+                           Duration checkpointInterval, int maxBatchSize, int queueCapacity, int maxRecordBytes,
+                           long segmentPreallocateBytes) {
 
     public static final ShardPeriod DEFAULT_SHARD_PERIOD = ShardPeriod.YEAR;
     public static final long DEFAULT_SEGMENT_MAX_BYTES = 64L * 1024 * 1024;
@@ -26,6 +33,7 @@ public record LedgerConfig(Path logDirectory, Path signingKeyFile, ShardPeriod s
     public static final int DEFAULT_MAX_BATCH_SIZE = 512;
     public static final int DEFAULT_QUEUE_CAPACITY = 8192;
     public static final int DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
+    public static final long DEFAULT_SEGMENT_PREALLOCATE_BYTES = 0;
     /** Segments are read whole when verified, so they stay well below the 2 GiB array limit. */
     public static final long MAX_SEGMENT_BYTES = 512L * 1024 * 1024;
 
@@ -36,6 +44,9 @@ public record LedgerConfig(Path logDirectory, Path signingKeyFile, ShardPeriod s
         if (segmentMaxBytes > MAX_SEGMENT_BYTES || segmentMaxBytes < 2L * (maxRecordBytes + 64)) {
             throw new IllegalArgumentException("segmentMaxBytes must hold two of the largest records and be at most "
                     + MAX_SEGMENT_BYTES);
+        }
+        if (segmentPreallocateBytes < 0 || segmentPreallocateBytes > segmentMaxBytes) {
+            throw new IllegalArgumentException("segmentPreallocateBytes must be between 0 and segmentMaxBytes");
         }
     }
 
@@ -57,6 +68,7 @@ public record LedgerConfig(Path logDirectory, Path signingKeyFile, ShardPeriod s
         private int maxBatchSize = DEFAULT_MAX_BATCH_SIZE;
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private int maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
+        private long segmentPreallocateBytes = DEFAULT_SEGMENT_PREALLOCATE_BYTES;
 
         private Builder(Path logDirectory, Path signingKeyFile) {
             this.logDirectory = logDirectory;
@@ -93,9 +105,14 @@ public record LedgerConfig(Path logDirectory, Path signingKeyFile, ShardPeriod s
             return this;
         }
 
+        public Builder segmentPreallocateBytes(long value) {
+            segmentPreallocateBytes = value;
+            return this;
+        }
+
         public LedgerConfig build() {
             return new LedgerConfig(logDirectory, signingKeyFile, shardPeriod, segmentMaxBytes, checkpointInterval,
-                    maxBatchSize, queueCapacity, maxRecordBytes);
+                    maxBatchSize, queueCapacity, maxRecordBytes, segmentPreallocateBytes);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import org.hipaaiam.audit.ledger.checkpoint.Checkpoint;
 import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
 import org.hipaaiam.audit.ledger.checkpoint.SignedNote;
-import org.hipaaiam.audit.ledger.segment.Frame;
 import org.hipaaiam.audit.ledger.tree.MerkleFrontier;
 import org.hipaaiam.audit.ledger.tree.TreeHash;
 
@@ -37,7 +36,7 @@ public abstract class ShardLog implements Closeable {
     public final long stage(long timestampMillis, byte[] record) throws IOException {
         long index = tree.size();
         storeRecord(index, timestampMillis, record);
-        tree.append(TreeHash.leaf(Frame.leafData(timestampMillis, record)));
+        tree.append(TreeHash.leaf(timestampMillis, record));
         return index;
     }
 

@@ -4,7 +4,6 @@ import java.security.MessageDigest;
 import org.hipaaiam.audit.ledger.checkpoint.Checkpoint;
 import org.hipaaiam.audit.ledger.checkpoint.NoteVerifierKey;
 import org.hipaaiam.audit.ledger.checkpoint.SignedNote;
-import org.hipaaiam.audit.ledger.segment.Frame;
 import org.hipaaiam.audit.ledger.tree.MerkleFrontier;
 import org.hipaaiam.audit.ledger.tree.TreeHash;
 
@@ -46,7 +45,7 @@ public final class TreeRebuild {
 
     /** The next stored record. */
     public void record(long timestampMillis, byte[] payload) {
-        tree.append(TreeHash.leaf(Frame.leafData(timestampMillis, payload)));
+        tree.append(TreeHash.leaf(timestampMillis, payload));
         if (signed != null && tree.size() == signed.size()) {
             rootAtSigned = tree.root();
         }

@@ -95,6 +95,25 @@ class AuditLedgerTest {
     }
 
     @Test
+    void recordsAlternatingBetweenPeriodsEachGoToTheirShard() throws Exception {
+        long lastMilliOf2025 = 1_767_225_599_999L;
+        List<CompletableFuture<EntryPosition>> futures = new ArrayList<>();
+        try (AuditLedger ledger = AuditLedger.open(TestLedgers.config(root).shardPeriod(ShardPeriod.MONTH).build())) {
+            for (int i = 0; i < 30; i++) {
+                futures.add(ledger.appendAsync(lastMilliOf2025 + (i % 3) - 1, TestLedgers.record(i)));
+            }
+            for (int i = 0; i < 30; i++) {
+                // i % 3: 0 and 1 fall in December 2025, 2 in January 2026
+                String month = i % 3 == 2 ? "2026-01" : "2025-12";
+                long index = i % 3 == 2 ? i / 3 : 2 * (i / 3) + i % 3;
+                assertEquals(new EntryPosition(TestLedgers.KEY_NAME + "/" + month, index), futures.get(i).get());
+            }
+        }
+        assertEquals(20, readEntries("2025-12").size());
+        assertEquals(10, readEntries("2026-01").size());
+    }
+
+    @Test
     void monthlyShardsWhenConfigured() throws IOException {
         try (AuditLedger ledger = AuditLedger.open(TestLedgers.config(root).shardPeriod(ShardPeriod.MONTH).build())) {
             assertEquals(TestLedgers.KEY_NAME + "/2026-03", ledger.append(TestLedgers.MARCH_2026, TestLedgers.record(1)).origin());

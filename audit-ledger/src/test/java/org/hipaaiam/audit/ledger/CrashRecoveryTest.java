@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kills a child JVM that appends under load with SIGKILL at random moments, many times over
  * the same ledger. After each kill, recovery must keep every record the child saw acknowledged,
- * byte for byte, and the verifier must pass.
+ * byte for byte, and the verifier must pass. Every other child preallocates its segments,
+ * so kills also leave zeros after the last frame.
  */
 class CrashRecoveryTest {
 
@@ -47,15 +50,20 @@ class CrashRecoveryTest {
         Map<Long, Long> acknowledged = new HashMap<>();
         long nextRecord = 0;
         int repairs = 0;
+        int preallocated = 0;
         for (int round = 0; round < ROUNDS; round++) {
             String context = "seed " + SEED + ", round " + round;
-            List<long[]> acks = runAndKill(nextRecord, random, context);
+            // Every other child preallocates; recovery (without preallocation) must cut the zeros it leaves.
+            List<long[]> acks = runAndKill(nextRecord, round % 2 == 0 ? 64 * 1024 : 0, random, context);
             for (long[] ack : acks) {
                 Long previous = acknowledged.put(ack[0], ack[1]);
                 assertTrue(previous == null, context + ": index " + ack[0] + " acknowledged twice");
                 nextRecord = Math.max(nextRecord, ack[1] + 1);
             }
             nextRecord += 1_000_000;
+            if (unusedTail() != null) {
+                preallocated++;
+            }
             // A SIGKILL rarely lands inside write(2), so also leave what one would: part of the next frame.
             boolean torn = random.nextInt(3) == 0 && tearTail(random);
 
@@ -77,29 +85,51 @@ class CrashRecoveryTest {
             assertTrue(report.valid(), context + ": " + report.toJson());
         }
         assertTrue(acknowledged.size() > ROUNDS, "the child acknowledged only " + acknowledged.size() + " records");
-        System.out.printf("crash test: %d rounds, %d acknowledged records kept, %d torn tails cut, seed %d%n",
-                ROUNDS, acknowledged.size(), repairs, SEED);
+        assertTrue(preallocated > 0, "no kill left a preallocated segment");
+        System.out.printf("crash test: %d rounds, %d acknowledged records kept, %d torn tails cut, %d kills left"
+                + " preallocated zeros, seed %d%n", ROUNDS, acknowledged.size(), repairs, preallocated, SEED);
     }
 
-    /** Appends a random prefix of the next frame to the last entry segment; false if there is none yet. */
+    /** The zeros after the last frame of the entry log, as the killed child left them, or null. */
+    private FrameReader.UnusedTail unusedTail() throws IOException {
+        return FrameReader.scan(LedgerLayout.entries(TestLedgers.shard(root, "2026")),
+                LedgerConfig.DEFAULT_MAX_RECORD_BYTES, frame -> { }).unused();
+    }
+
+    /**
+     * Writes a random prefix of the next frame where the next write would go: after the last frame,
+     * over the preallocated zeros if there are any. False if there is no segment yet, or if the
+     * prefix is all zeros (indistinguishable from no write at all, so nothing to report).
+     */
     private boolean tearTail(Random random) throws IOException {
         List<Path> segments = TestLedgers.entrySegments(root, "2026");
         if (segments.isEmpty()) {
             return false;
         }
-        long frames = FrameReader.scan(LedgerLayout.entries(TestLedgers.shard(root, "2026")),
-                LedgerConfig.DEFAULT_MAX_RECORD_BYTES, frame -> { }).frames();
-        byte[] next = FrameCodec.encode(new Frame(frames, TestLedgers.MARCH_2026, CrashingAppender.record(-1)));
-        Files.write(segments.get(segments.size() - 1), Arrays.copyOf(next, 1 + random.nextInt(next.length - 1)),
-                StandardOpenOption.APPEND);
-        return true;
+        FrameReader.Result scan = FrameReader.scan(LedgerLayout.entries(TestLedgers.shard(root, "2026")),
+                LedgerConfig.DEFAULT_MAX_RECORD_BYTES, frame -> { });
+        Path last = segments.get(segments.size() - 1);
+        long end = scan.unused() != null ? scan.unused().offset() : Files.size(last);
+        byte[] next = FrameCodec.encode(new Frame(scan.frames(), TestLedgers.MARCH_2026, CrashingAppender.record(-1)));
+        byte[] prefix = Arrays.copyOf(next, 1 + random.nextInt(next.length - 1));
+        try (FileChannel file = FileChannel.open(last, StandardOpenOption.WRITE)) {
+            file.write(ByteBuffer.wrap(prefix), end);
+        }
+        for (byte b : prefix) {
+            if (b != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Starts the child, kills it at a random moment, returns its complete ack lines as (index, record number). */
-    private List<long[]> runAndKill(long firstRecord, Random random, String context) throws Exception {
+    private List<long[]> runAndKill(long firstRecord, long preallocateBytes, Random random, String context)
+            throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                CrashingAppender.class.getName(), root.toString(), Long.toString(firstRecord))
+                CrashingAppender.class.getName(), root.toString(), Long.toString(firstRecord),
+                Long.toString(preallocateBytes))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<long[]> acks = new ArrayList<>();
         CountDownLatch firstAck = new CountDownLatch(1);

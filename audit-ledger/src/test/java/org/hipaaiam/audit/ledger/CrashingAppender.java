@@ -10,6 +10,7 @@ import java.time.Duration;
 /**
  * Child process of {@link CrashRecoveryTest}: appends from several threads until it is killed,
  * printing {@code ack <index> <record number> end} for every record once {@code append} returned.
+ * Arguments: ledger root, first record number, {@code segmentPreallocateBytes}.
  */
 public final class CrashingAppender {
 
@@ -22,8 +23,10 @@ public final class CrashingAppender {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
         long firstRecord = Long.parseLong(args[1]);
+        long preallocateBytes = Long.parseLong(args[2]);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        AuditLedger ledger = AuditLedger.open(TestLedgers.config(root).checkpointInterval(Duration.ofMillis(20)).build());
+        AuditLedger ledger = AuditLedger.open(TestLedgers.config(root).checkpointInterval(Duration.ofMillis(20))
+                .segmentPreallocateBytes(preallocateBytes).build());
         for (int p = 0; p < PRODUCERS; p++) {
             int producer = p;
             Thread thread = new Thread(() -> {

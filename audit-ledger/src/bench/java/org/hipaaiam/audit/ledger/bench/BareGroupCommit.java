@@ -14,8 +14,11 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The baseline: the same single-writer group commit (same queue size and batch limit) with
- * nothing but write + fdatasync. No framing, CRC, tree or checkpoints; what the ledger costs
- * on top of the disk is the difference.
+ * nothing but write + fdatasync, each producer released only after the fdatasync that covers
+ * its record. No framing, CRC, tree or checkpoints; what the ledger costs on top of the disk is
+ * the difference. With a preallocation step it writes zeros ahead of the records the way the
+ * ledger's segments do (same step, same rule), so that either file layout can be compared
+ * with its own kind.
  */
 final class BareGroupCommit implements AutoCloseable {
 
@@ -27,12 +30,14 @@ final class BareGroupCommit implements AutoCloseable {
     private final BlockingQueue<Pending> queue;
     private final FileChannel channel;
     private final int maxBatch;
+    private final long preallocateBytes;
     private final Thread writer;
 
-    BareGroupCommit(Path file, int queueCapacity, int maxBatch) throws IOException {
+    BareGroupCommit(Path file, int queueCapacity, int maxBatch, long preallocateBytes) throws IOException {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         this.maxBatch = maxBatch;
+        this.preallocateBytes = preallocateBytes;
         this.writer = new Thread(this::run, "bare-group-commit");
         this.writer.start();
     }
@@ -53,6 +58,9 @@ final class BareGroupCommit implements AutoCloseable {
     private void run() {
         List<Pending> batch = new ArrayList<>(maxBatch);
         ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+        ByteBuffer zeros = ByteBuffer.allocateDirect(64 * 1024);
+        long end = 0;
+        long allocated = 0;
         try {
             while (true) {
                 batch.add(queue.take());
@@ -64,7 +72,16 @@ final class BareGroupCommit implements AutoCloseable {
                 }
                 buffer.flip();
                 while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+                    end += channel.write(buffer, end);
+                }
+                if (preallocateBytes > 0 && end >= allocated) {
+                    for (allocated = end; allocated < end + preallocateBytes; ) {
+                        zeros.clear();
+                        zeros.limit((int) Math.min(zeros.capacity(), end + preallocateBytes - allocated));
+                        while (zeros.hasRemaining()) {
+                            allocated += channel.write(zeros, allocated);
+                        }
+                    }
                 }
                 channel.force(false);
                 batch.forEach(p -> p.done().complete(null));

@@ -26,9 +26,13 @@ final class BenchFiles {
     }
 
     static LedgerConfig ledgerConfig(Path scratch) throws IOException {
+        return ledgerConfig(scratch, LedgerConfig.DEFAULT_SEGMENT_PREALLOCATE_BYTES);
+    }
+
+    static LedgerConfig ledgerConfig(Path scratch, long segmentPreallocateBytes) throws IOException {
         Path key = scratch.resolve("ledger.key");
         NoteSigningKey.generate("bench.example/audit").write(key);
-        return LedgerConfig.builder(scratch.resolve("log"), key).build();
+        return LedgerConfig.builder(scratch.resolve("log"), key).segmentPreallocateBytes(segmentPreallocateBytes).build();
     }
 
     static byte[] record() {

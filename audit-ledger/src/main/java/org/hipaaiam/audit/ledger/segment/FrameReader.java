@@ -13,6 +13,10 @@ import java.util.function.Consumer;
  * incomplete or bad frame in the last segment after which no later frame continues the log.
  * Such bytes cannot belong to an acknowledged record, since a record is acknowledged only after
  * it and everything before it were forced to disk.
+ *
+ * <p>Zeros from the end of the frames to the end of the last segment are the space
+ * {@link FrameLogWriter} preallocates: the end of the log, not a fault ({@link Result#unused()}).
+ * Zeros anywhere else are a fault like any other bytes that are not the next frame.
  */
 public final class FrameReader {
 
@@ -20,12 +24,17 @@ public final class FrameReader {
     public record Fault(Path segment, long offset, long bytesAfter, String description) {
     }
 
+    /** Preallocated space after the last frame: zeros from {@code offset} to the end of the last segment. */
+    public record UnusedTail(Path segment, long offset, long bytes) {
+    }
+
     /**
      * @param frames the number of valid, continuous frames read
      * @param fault the first fault found, or null
      * @param tornTail whether the fault is a torn tail (see class comment)
+     * @param unused the zeros after the last frame of a clean log, or null
      */
-    public record Result(long frames, Fault fault, boolean tornTail) {
+    public record Result(long frames, Fault fault, boolean tornTail, UnusedTail unused) {
         public boolean clean() {
             return fault == null;
         }
@@ -71,9 +80,14 @@ public final class FrameReader {
                 }
                 case END -> openNextSegment();
                 default -> {
+                    boolean last = segmentIndex == segments.size() - 1;
+                    if (last && zerosToTheEnd()) {
+                        result = new Result(expected, null, false,
+                                new UnusedTail(segment, offset, data.length - offset));
+                        return null;
+                    }
                     String what = decoded.status() == FrameCodec.Status.INCOMPLETE
                             ? "incomplete frame" : "frame with bad length or CRC";
-                    boolean last = segmentIndex == segments.size() - 1;
                     stop(what + " at sequence " + expected, last && !continues());
                     return null;
                 }
@@ -92,7 +106,7 @@ public final class FrameReader {
 
     private void openNextSegment() throws IOException {
         if (segmentIndex + 1 == segments.size()) {
-            result = new Result(expected, null, false);
+            result = new Result(expected, null, false, null);
             return;
         }
         segment = segments.get(++segmentIndex);
@@ -105,7 +119,17 @@ public final class FrameReader {
     }
 
     private void stop(String description, boolean tornTail) {
-        result = new Result(expected, new Fault(segment, offset, data.length - offset, description), tornTail);
+        result = new Result(expected, new Fault(segment, offset, data.length - offset, description), tornTail, null);
+    }
+
+    /** Whether every byte from the current offset to the end of the segment is zero. */
+    private boolean zerosToTheEnd() {
+        for (int p = offset; p < data.length; p++) {
+            if (data[p] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a valid frame for this or the next sequence number appears after the bad one. */

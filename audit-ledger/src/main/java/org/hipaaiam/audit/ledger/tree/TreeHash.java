@@ -10,6 +10,8 @@ public final class TreeHash {
     private static final byte LEAF_PREFIX = 0x00;
     private static final byte NODE_PREFIX = 0x01;
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(TreeHash::newSha256);
+    /** Scratch for the leaf prefix byte and the 8-byte event time of {@link #leaf(long, byte[])}. */
+    private static final ThreadLocal<byte[]> LEAF_AND_TIME = ThreadLocal.withInitial(() -> new byte[1 + Long.BYTES]);
 
     private TreeHash() {
     }
@@ -23,6 +25,22 @@ public final class TreeHash {
         MessageDigest digest = sha256();
         digest.update(LEAF_PREFIX);
         digest.update(data);
+        return digest.digest();
+    }
+
+    /**
+     * Leaf hash of {@code time (8 bytes, big-endian) || payload}, the leaf data of a ledger
+     * record, without copying the payload into a new array first.
+     */
+    public static byte[] leaf(long timestampMillis, byte[] payload) {
+        byte[] prefix = LEAF_AND_TIME.get();
+        for (int i = 8; i >= 1; i--) {
+            prefix[i] = (byte) timestampMillis;
+            timestampMillis >>>= 8;
+        }
+        MessageDigest digest = sha256();
+        digest.update(prefix);
+        digest.update(payload);
         return digest.digest();
     }
 

@@ -118,7 +118,7 @@ public final class LedgerVerifier {
                     problems.add("entry " + frame.sequence() + " has event time " + frame.timestampMillis()
                             + " outside period " + label);
                 }
-                tree.append(TreeHash.leaf(frame.leafData()));
+                tree.append(TreeHash.leaf(frame.timestampMillis(), frame.payload()));
                 checkHeads();
                 if (tree.size() % PROGRESS_EVERY == 0) {
                     progress.accept(origin + ": " + tree.size() + " entries verified");
