@@ -52,7 +52,7 @@ class DisabledAccountSessionsEndIT {
         UserResource account = scene.account(DemoRealm.OTHER_CLINICIAN);
         String userId = signedIn.userId();
 
-        HttpResponse<String> patched = ScimClient.asHrFeed(realm).deactivate(userId);
+        HttpResponse<String> patched = ScimClient.provisioning(realm).deactivate(userId);
         assertEquals(200, patched.statusCode(), patched.body());
         assertFalse(account.toRepresentation().isEnabled());
 

@@ -3,16 +3,28 @@ package org.hipaaiam.it.lifecycle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.hipaaiam.it.support.Accounts;
 import org.hipaaiam.it.support.AuditTrail.StoredRecord;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.Scene;
 import org.hipaaiam.it.support.Tokens;
+import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -25,6 +37,9 @@ import org.keycloak.testframework.util.ApiUtil;
  * back-channel logouts), the HR system's side of the feed, and the accounts of the shipped realm to look at.
  */
 final class LifecycleScene extends Scene {
+
+    /** Keycloak's credential type of a TOTP authenticator (the representation's `totp` is for imports only). */
+    static final String OTP_CREDENTIAL = "otp";
 
     final ClinicalAppOnTestPort app;
     final HrFeed hr;
@@ -43,6 +58,51 @@ final class LifecycleScene extends Scene {
     /** The HR system's access token (client credentials of the `hr-feed` service account). */
     String hrToken() throws Exception {
         return Tokens.ofServiceAccount(realm.getBaseUrl(), DemoRealm.HR_FEED, DemoRealm.HR_FEED_SECRET).accessToken();
+    }
+
+    /** The IAM admin's access token (realm-admin through `iam-admin`), signed in through the app. */
+    String iamAdminToken() throws Exception {
+        return app.iamAdmin(browser).accessToken();
+    }
+
+    /** Keycloak's admin API and the realm's endpoints as the holder of `token` calls them. */
+    AdminApi adminApi(String token) {
+        return new AdminApi(realm.getBaseUrl(), token);
+    }
+
+    /**
+     * A help-desk operator who may manage this realm's users but is no realm administrator: a master-realm account
+     * holding only `manage-users`, `view-users` and `query-users` of this realm (master's `<realm>-realm` client),
+     * removed after the test. Returns its access token (password grant of master's `admin-cli`).
+     */
+    String userManagerToken(Keycloak admin) throws Exception {
+        RealmResource master = admin.realm("master");
+        String username = "helpdesk-" + Accounts.newEmployeeNumber();
+        String password = "Helpdesk-" + UUID.randomUUID();
+        UserRepresentation operator = new UserRepresentation();
+        operator.setUsername(username);
+        operator.setEnabled(true);
+        operator.setFirstName("Help");
+        operator.setLastName("Desk");
+        operator.setEmail(username + "@hospital.example");
+        operator.setEmailVerified(true);
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        operator.setCredentials(List.of(credential));
+        String id = ApiUtil.getCreatedId(master.users().create(operator));
+        afterTest(() -> master.users().delete(id).close());
+        String realmClient = master.clients().findByClientId(realm.getName() + "-realm").get(0).getId();
+        master.users().get(id).roles().clientLevel(realmClient).add(Stream.of("manage-users", "view-users", "query-users")
+                .map(role -> master.clients().get(realmClient).roles().get(role).toRepresentation()).toList());
+        String masterUrl = realm.getBaseUrl().replaceFirst("/realms/[^/]+$", "/realms/master");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(masterUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=" + username + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+                .build();
+        return Tokens.of(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString())).accessToken();
     }
 
     /** Any other service account: a valid token, but it may neither view nor manage users. */
@@ -102,6 +162,12 @@ final class LifecycleScene extends Scene {
 
     UserResource account(String username) {
         return realm.admin().users().get(user(username).getId());
+    }
+
+    /** When the account's password was last set: a refused reset leaves it, a reset moves it. */
+    Long passwordSetAt(String username) {
+        return account(username).credentials().stream().filter(c -> CredentialRepresentation.PASSWORD.equals(c.getType())).findFirst()
+                .map(CredentialRepresentation::getCreatedDate).orElse(null);
     }
 
     /**

@@ -5,17 +5,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.Tokens;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.util.ApiUtil;
 
-/** A provisioning system using Keycloak's SCIM 2.0 API, such as the HR system as the `hr-feed` service account. */
+/** A provisioning system using Keycloak's SCIM 2.0 API through the opt-in SCIM client `hr-scim`. */
 final class ScimClient {
+
+    static final String CLIENT_ID = "hr-scim";
+    static final String SECRET = "hr-scim-test-secret";
+    /** What Keycloak's SCIM needs: user management, and the realm's settings for discovery. */
+    static final List<String> ROLES = List.of("manage-users", "view-users", "query-users", "view-realm");
 
     private final String realmUrl;
     private final String token;
@@ -27,12 +34,29 @@ final class ScimClient {
         this.token = token;
     }
 
-    /** SCIM wants its base URL in the token audience; the HR service account gets it here. */
-    static ScimClient asHrFeed(ManagedRealm realm) throws Exception {
+    /**
+     * The opt-in SCIM client `hr-scim`, set up as docs/lifecycle.md says (created here unless the realm has it): a
+     * confidential client with a service account, the realm's SCIM base URL in its tokens' audience, and the
+     * realm-management roles SCIM needs on its service account.
+     */
+    static ScimClient provisioning(ManagedRealm realm) throws Exception {
         declareEmptyAnnotations(realm.admin());
-        ClientRepresentation hrFeed = realm.admin().clients().findByClientId(DemoRealm.HR_FEED).get(0);
-        realm.admin().clients().get(hrFeed.getId()).getProtocolMappers().createMapper(audienceMapper(realm.getBaseUrl())).close();
-        return new ScimClient(realm.getBaseUrl(), Tokens.ofServiceAccount(realm.getBaseUrl(), DemoRealm.HR_FEED, DemoRealm.HR_FEED_SECRET).accessToken());
+        if (realm.admin().clients().findByClientId(CLIENT_ID).isEmpty()) {
+            ClientRepresentation client = new ClientRepresentation();
+            client.setClientId(CLIENT_ID);
+            client.setSecret(SECRET);
+            client.setPublicClient(false);
+            client.setServiceAccountsEnabled(true);
+            client.setStandardFlowEnabled(false);
+            client.setDirectAccessGrantsEnabled(false);
+            client.setProtocolMappers(List.of(audienceMapper(realm.getBaseUrl())));
+            String id = ApiUtil.getCreatedId(realm.admin().clients().create(client));
+            UserResource serviceAccount = realm.admin().users().get(realm.admin().clients().get(id).getServiceAccountUser().getId());
+            String realmManagement = realm.admin().clients().findByClientId("realm-management").get(0).getId();
+            serviceAccount.roles().clientLevel(realmManagement).add(ROLES.stream()
+                    .map(role -> realm.admin().clients().get(realmManagement).roles().get(role).toRepresentation()).toList());
+        }
+        return new ScimClient(realm.getBaseUrl(), Tokens.ofServiceAccount(realm.getBaseUrl(), CLIENT_ID, SECRET).accessToken());
     }
 
     /** Puts the realm's SCIM base URL into a client's access tokens. */
@@ -56,7 +80,13 @@ final class ScimClient {
                 + "\", \"active\": true}");
     }
 
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    /** The token this client calls SCIM with. */
+    String token() {
+        return token;
+    }
+
+    /** Any SCIM request below `/scim/v2`, such as `PATCH /Users/{id}` or `POST /Groups`. */
+    HttpResponse<String> send(String method, String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/scim/v2" + path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/scim+json")

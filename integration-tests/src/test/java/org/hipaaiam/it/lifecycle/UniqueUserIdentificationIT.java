@@ -77,7 +77,7 @@ class UniqueUserIdentificationIT {
     @Test
     void scimCannotKeepNamesTheAdminApiRefuses() throws Exception {
         enableScim();
-        ScimClient scim = ScimClient.asHrFeed(realm);
+        ScimClient scim = ScimClient.provisioning(realm);
 
         for (String refused : List.of("nurse4821", "john.smith")) {
             HttpResponse<String> created = scim.createUser(refused);
