@@ -40,6 +40,25 @@ class RealmFilesTest {
     }
 
     @Test
+    void theHrSystemGetsNoAdminRoleAndScimNoClient() throws Exception {
+        ObjectNode realm = read("hipaa-realm.json");
+        JsonNode hrFeed = null;
+        for (JsonNode role : realm.path("roles").path("realm")) {
+            if ("hr-feed".equals(role.path("name").asText())) {
+                hrFeed = role;
+            }
+        }
+        assertTrue(hrFeed != null && hrFeed.path("composites").isMissingNode() && !hrFeed.path("composite").asBoolean(),
+                "the hr-feed role carries no realm-management role: " + hrFeed);
+        for (JsonNode user : realm.path("users")) {
+            assertTrue(user.path("clientRoles").isMissingNode(), user.path("username") + " holds no client role");
+        }
+        for (JsonNode client : realm.path("clients")) {
+            assertFalse("hr-scim".equals(client.path("clientId").asText()), "SCIM provisioning is opt-in: no hr-scim client");
+        }
+    }
+
+    @Test
     void theDemoRealmIsTheProductionRealmWithTheOverlay() throws Exception {
         ObjectNode realm = read("hipaa-realm.json");
         ObjectNode demo = DemoRealmBuild.merge(realm, read("demo-overlay.json"));

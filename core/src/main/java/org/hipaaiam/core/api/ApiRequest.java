@@ -3,9 +3,7 @@ package org.hipaaiam.core.api;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Function;
-import org.hipaaiam.core.vocabulary.AuditDetails;
 import org.hipaaiam.core.vocabulary.BundleApi;
-import org.hipaaiam.core.vocabulary.HipaaEvents;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -47,18 +45,11 @@ public final class ApiRequest {
     }
 
     private Response refused(String path, Caller caller, Refusal refusal) {
-        EventBuilder event = AuditEvents.event(session, realm, refusal.auditType(), HipaaEvents.API_REFUSED)
-                .detail(AuditDetails.API, api.path())
-                .detail(AuditDetails.PATH, path)
-                .detail(AuditDetails.REASON, refusal.reason());
-        AuditEvents.details(event, refusal.details());
+        EventBuilder event = AuditEvents.refused(session, realm, api.path(), path, refusal);
         if (caller != null) {
             event.user(caller.user()).client(caller.client());
         }
         event.error(refusal.code());
-        return Response.status(refusal.status())
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorAnswer(refusal.code(), refusal.reason()))
-                .build();
+        return refusal.answer();
     }
 }

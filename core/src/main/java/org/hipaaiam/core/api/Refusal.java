@@ -1,5 +1,7 @@
 package org.hipaaiam.core.api;
 
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.keycloak.events.EventType;
@@ -68,6 +70,11 @@ public final class Refusal extends RuntimeException {
         Map<String, String> more = new LinkedHashMap<>(details);
         more.put(detail, value);
         return new Refusal(status, code, getMessage(), auditType, Map.copyOf(more));
+    }
+
+    /** The HTTP answer: the status and the JSON body `{"error": code, "reason": text}`. */
+    public Response answer() {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorAnswer(code, getMessage())).build();
     }
 
     public int status() {

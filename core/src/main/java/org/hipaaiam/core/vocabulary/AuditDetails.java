@@ -16,6 +16,10 @@ public final class AuditDetails {
     public static final String API = "api";
     /** The request path below the API. */
     public static final String PATH = "path";
+    /** The account a refused change was aimed at (its id). */
+    public static final String TARGET_USER = "target_user";
+    /** Who made a refused request when the caller is of another realm (`master/helpdesk-1`). */
+    public static final String CALLER = "caller";
     /** The realm attribute or SPI option a problem is about. */
     public static final String SETTING = "setting";
 

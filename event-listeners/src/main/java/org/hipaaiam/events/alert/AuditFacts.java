@@ -3,10 +3,10 @@ package org.hipaaiam.events.alert;
 import java.util.List;
 import java.util.Map;
 
-/** The few fields of an audit record that alert rules look at, read once from the record. */
+/** The few fields of an audit record that alert rules look at, read once from the record; `resourcePath` of admin events. */
 public record AuditFacts(String realmId, String realmName, int classUid, int activityId, boolean failed, String keycloakType,
-                         String userId, String username, String ipAddress, long time, String representation,
-                         Map<String, Object> details, List<String> roles) {
+                         String userId, String username, String ipAddress, long time, String resourcePath,
+                         String representation, Map<String, Object> details, List<String> roles) {
 
     @SuppressWarnings("unchecked")
     public static AuditFacts of(Map<String, Object> record) {
@@ -23,6 +23,7 @@ public record AuditFacts(String realmId, String realmName, int classUid, int act
                 (String) user.get("name"),
                 (String) map(record.get("src_endpoint")).get("ip"),
                 ((Number) record.getOrDefault("time", 0L)).longValue(),
+                (String) keycloak.get("resource_path"),
                 (String) keycloak.get("representation"),
                 map(keycloak.get("details")),
                 keycloak.get("roles") instanceof List<?> roles ? (List<String>) roles : List.of());

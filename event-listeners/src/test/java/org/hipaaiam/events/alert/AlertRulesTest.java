@@ -27,12 +27,12 @@ class AlertRulesTest {
     }
 
     private static AuditFacts failedLogon(String userId, long time) {
-        return new AuditFacts("r-1", "hipaa", 3002, 1, true, "LOGIN_ERROR", userId, "tnguyen7310", "10.0.0.9", time, null,
+        return new AuditFacts("r-1", "hipaa", 3002, 1, true, "LOGIN_ERROR", userId, "tnguyen7310", "10.0.0.9", time, null, null,
                 Map.of(), List.of());
     }
 
     private static AuditFacts logon(long time, String ip) {
-        return new AuditFacts("r-1", "hipaa", 3002, 1, false, "LOGIN", "u-1", "jsmith4821", ip, time, null, Map.of(), List.of());
+        return new AuditFacts("r-1", "hipaa", 3002, 1, false, "LOGIN", "u-1", "jsmith4821", ip, time, null, null, Map.of(), List.of());
     }
 
     @Test
@@ -58,17 +58,32 @@ class AlertRulesTest {
     void grantOfAPrivilegedRoleAlertsButAnOrdinaryOneDoesNot() {
         PrivilegedRoleGrantRule rule = new PrivilegedRoleGrantRule();
         AuditFacts admin = new AuditFacts("r-1", "hipaa", 3005, 1, false, null, "u-9", null, "10.9.9.9", NOON_NEW_YORK,
-                "[{\"id\":\"x\",\"name\":\"iam-admin\"}]", Map.of(), List.of());
+                "users/u-9/role-mappings/realm", "[{\"id\":\"x\",\"name\":\"iam-admin\"}]", Map.of(), List.of());
         AuditFacts clinician = new AuditFacts("r-1", "hipaa", 3005, 1, false, null, "u-9", null, "10.9.9.9", NOON_NEW_YORK,
-                "[{\"id\":\"y\",\"name\":\"clinician\"}]", Map.of(), List.of());
+                "users/u-9/role-mappings/realm", "[{\"id\":\"y\",\"name\":\"clinician\"}]", Map.of(), List.of());
         assertEquals("Privileged role granted: iam-admin", rule.evaluate(admin, DEFAULTS).orElseThrow().title());
         assertTrue(rule.evaluate(clinician, DEFAULTS).isEmpty());
     }
 
     @Test
+    void aPrivilegedRolePutIntoACompositeAlertsLikeAGrant() {
+        PrivilegedRoleGrantRule rule = new PrivilegedRoleGrantRule();
+        AuditFacts intoClinician = new AuditFacts("r-1", "hipaa", 6003, 1, false, null, null, null, "10.9.9.9", NOON_NEW_YORK,
+                "roles/clinician/composites", "[{\"id\":\"x\",\"name\":\"realm-admin\"}]", Map.of(), List.of());
+        AuditFacts newRole = new AuditFacts("r-1", "hipaa", 6003, 1, false, null, null, null, "10.9.9.9", NOON_NEW_YORK,
+                "roles", "{\"name\":\"realm-admin-lookalike\"}", Map.of(), List.of());
+        AuditFacts clientComposite = new AuditFacts("r-1", "hipaa", 6003, 1, false, null, null, null, "10.9.9.9", NOON_NEW_YORK,
+                "clients/c-1/roles/operator/composites", "[{\"name\":\"manage-users\"}]", Map.of(), List.of());
+
+        assertEquals("Privileged role put into composite role clinician: realm-admin", rule.evaluate(intoClinician, DEFAULTS).orElseThrow().title());
+        assertTrue(rule.evaluate(newRole, DEFAULTS).isEmpty());
+        assertEquals("Privileged role put into composite role operator: manage-users", rule.evaluate(clientComposite, DEFAULTS).orElseThrow().title());
+    }
+
+    @Test
     void breakGlassEventsAlwaysAlert() {
         AuditFacts facts = new AuditFacts("r-1", "hipaa", 3002, 99, false, "CUSTOM_REQUIRED_ACTION", "u-1", "jsmith4821", null,
-                NOON_NEW_YORK, null, Map.of(AuditDetails.HIPAA_EVENT, "break-glass-elevation"), List.of());
+                NOON_NEW_YORK, null, null, Map.of(AuditDetails.HIPAA_EVENT, "break-glass-elevation"), List.of());
         assertEquals("critical", new BreakGlassRule().evaluate(facts, DEFAULTS).orElseThrow().severity());
     }
 
@@ -101,7 +116,7 @@ class AlertRulesTest {
 
     @Test
     void anInvalidSettingAlerts() {
-        AuditFacts facts = new AuditFacts("r-1", "hipaa", 3002, 99, true, "EXECUTE_ACTIONS_ERROR", null, null, "127.0.0.1", NOON_NEW_YORK, null,
+        AuditFacts facts = new AuditFacts("r-1", "hipaa", 3002, 99, true, "EXECUTE_ACTIONS_ERROR", null, null, "127.0.0.1", NOON_NEW_YORK, null, null,
                 Map.of(AuditDetails.HIPAA_EVENT, HipaaEvents.SETTING_INVALID, AuditDetails.SETTING, "hipaa.pin.maxFailures"), List.of());
         assertEquals("Invalid setting: hipaa.pin.maxFailures", new InvalidSettingRule().evaluate(facts, DEFAULTS).orElseThrow().title());
         assertTrue(new InvalidSettingRule().evaluate(logon(NOON_NEW_YORK, "10.0.0.1"), DEFAULTS).isEmpty());

@@ -9,17 +9,22 @@ import org.hipaaiam.core.settings.RealmSettings;
 import org.hipaaiam.core.signature.RequestSignature;
 import org.hipaaiam.core.signature.SignatureHeader;
 import org.hipaaiam.lifecycle.LifecycleSettings;
+import org.hipaaiam.lifecycle.guard.ConfinedCaller;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventType;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
 
 /**
  * The HR system calling the feed, checked in one place before anything changes: its token names the HR feed
  * (audience `hipaa-hr-feed`, checked with the token for {@link org.hipaaiam.core.vocabulary.BundleApi#HR_FEED}),
- * its account holds the realm role `hr-feed`, and the body carries its signature, made within the replay window.
+ * it is the token client's own service account, that account holds the realm role `hr-feed`, and the body carries
+ * its signature, made within the replay window. The HR system holds no realm-management role: the feed acts on
+ * its own authority, and the admin API refuses its token ({@link ConfinedCaller#HR_FEED}).
  */
 final class HrSystem {
 
-    static final String ROLE = "hr-feed";
+    static final String ROLE = ConfinedCaller.HR_FEED_ROLE;
 
     /** An endpoint the HR system calls, given the body it signed and the server's time of the check. */
     interface Call {
@@ -35,10 +40,24 @@ final class HrSystem {
         return feed.answer(path, caller -> {
             JsonBody.requireSize(signedBody);
             Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
-            caller.requireRealmRole(ROLE);
+            require(caller);
             requireSignature(feed.settings, signatureHeader, signedBody, now.getEpochSecond());
             return endpoint.answer(caller, now, signedBody);
         });
+    }
+
+    /** The caller is the HR system: a client's own service account holding the realm role `hr-feed`. */
+    static void require(Caller caller) {
+        if (!is(caller)) {
+            caller.requireRealmRole(ROLE);
+            throw Refusal.forbidden("the HR feed is called by the HR system's own service account (client credentials)");
+        }
+    }
+
+    static boolean is(Caller caller) {
+        UserModel user = caller.user();
+        RoleModel role = caller.client() == null ? null : caller.client().getRealm().getRole(ROLE);
+        return user != null && role != null && caller.client().getId().equals(user.getServiceAccountClientLink()) && user.hasRole(role);
     }
 
     static void requireSignature(RealmSettings settings, String signatureHeader, byte[] body, long nowSeconds) {

@@ -2,7 +2,10 @@ package org.hipaaiam.lifecycle.privilege;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.hipaaiam.core.account.PrivilegedRoles;
 import org.hipaaiam.core.settings.RealmSettings;
 import org.hipaaiam.core.vocabulary.AuditDetails;
 import org.hipaaiam.core.vocabulary.BundleScope;
@@ -11,7 +14,6 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.Constants;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -19,55 +21,70 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 /**
- * Takes privileged roles back from an account that may not hold them: direct role mappings are removed and
- * groups carrying such a role (on the group or a parent) are left. Each revert is recorded as an
- * `UPDATE_PROFILE_ERROR` event with error `privileged_role_refused` (Keycloak has no user event type for role
- * changes), which the audit listener writes to the ledger next to the admin event of the grant.
+ * Takes privileged roles back from accounts that may not hold them, judging roles by what they carry: a role is
+ * privileged when it is on the list or contains one through its composites. Direct role mappings are removed,
+ * groups carrying such a role (on the group or a parent) are left, a group's new privileged role is removed when
+ * it has such members, and a role put into a composite is removed again when the composite has such holders.
+ * Each revert is recorded as an `UPDATE_PROFILE_ERROR` event with error `privileged_role_refused` (Keycloak has no
+ * user event type for role changes), which the audit listener writes to the ledger next to the admin event.
  */
 final class PrivilegedRoleGuard {
 
     static final String ERROR = "privileged_role_refused";
     static final String DETAIL_ROLE = "role";
     static final String DETAIL_GROUP = "group";
+    static final String DETAIL_COMPOSITE = "composite";
     static final String DETAIL_NON_ADM_MEMBERS = "non_adm_members";
+    static final String DETAIL_NON_ADM_HOLDERS = "non_adm_holders";
     static final String REASON = "privileged roles are held only by adm- accounts";
     static final String GROUP_REASON = "the group has members that are not adm- accounts";
+    static final String COMPOSITE_REASON = "the composite role is held by accounts that are not adm- accounts";
 
     private static final Logger LOG = Logger.getLogger(PrivilegedRoleGuard.class);
 
-    private PrivilegedRoleGuard() {
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final PrivilegedRolePolicy policy;
+    private final List<RoleModel> privileged;
+
+    private PrivilegedRoleGuard(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+        this.policy = PrivilegedRolePolicy.of(RealmSettings.of(session, realm));
+        this.privileged = PrivilegedRoles.models(realm, List.copyOf(policy.privilegedRoles()));
     }
 
-    /** A grant to a user (directly or by joining a group) or to a group, in a realm where the bundle's policies apply. */
+    /** A grant to a user (directly or by joining a group), to a group or into a composite role, where the bundle's policies apply. */
     static void onAdminEvent(KeycloakSession session, AdminEvent event) {
         Optional<String> userId = RoleGrantEvents.grantee(event);
         Optional<String> groupId = RoleGrantEvents.groupGrantee(event);
-        if (userId.isEmpty() && groupId.isEmpty()) {
+        Optional<RoleGrantEvents.CompositeRole> composite = RoleGrantEvents.compositeGrantee(event);
+        if (userId.isEmpty() && groupId.isEmpty() && composite.isEmpty()) {
             return;
         }
         RealmModel realm = session.realms().getRealm(event.getRealmId());
         if (!BundleScope.policiesApply(realm)) {
             return;
         }
-        PrivilegedRolePolicy policy = PrivilegedRolePolicy.of(RealmSettings.of(session, realm));
-        userId.map(id -> session.users().getUserById(realm, id)).ifPresent(user -> enforce(session, realm, policy, user));
-        groupId.map(id -> session.groups().getGroupById(realm, id)).ifPresent(group -> enforceOnGroup(session, realm, policy, group));
+        PrivilegedRoleGuard guard = new PrivilegedRoleGuard(session, realm);
+        userId.map(id -> session.users().getUserById(realm, id)).ifPresent(guard::enforce);
+        groupId.map(id -> session.groups().getGroupById(realm, id)).ifPresent(guard::enforceOnGroup);
+        composite.map(guard::role).ifPresent(guard::enforceOnComposite);
     }
 
-    private static void enforce(KeycloakSession session, RealmModel realm, PrivilegedRolePolicy policy, UserModel user) {
-        if (policy.mayHoldPrivilegedRoles(user.getUsername())) {
+    private void enforce(UserModel user) {
+        if (policy.mayHoldPrivilegedRoles(realm, user)) {
             return;
         }
-        for (RoleModel role : user.getRoleMappingsStream().filter(role -> isPrivileged(policy, role)).toList()) {
+        for (RoleModel role : user.getRoleMappingsStream().filter(this::isPrivileged).toList()) {
             user.deleteRoleMapping(role);
-            record(session, realm, user, role.getName(), null);
+            record(user, role.getName(), null);
         }
         for (GroupModel group : user.getGroupsStream().toList()) {
-            List<RoleModel> carried = withParents(group).flatMap(GroupModel::getRoleMappingsStream)
-                    .filter(role -> isPrivileged(policy, role)).toList();
+            List<RoleModel> carried = withParents(group).flatMap(GroupModel::getRoleMappingsStream).filter(this::isPrivileged).toList();
             if (!carried.isEmpty()) {
                 user.leaveGroup(group);
-                carried.forEach(role -> record(session, realm, user, role.getName(), group.getName()));
+                carried.forEach(role -> record(user, role.getName(), group.getName()));
             }
         }
     }
@@ -76,22 +93,18 @@ final class PrivilegedRoleGuard {
      * A privileged role given to a group is taken back from the group when the group (or a subgroup, which
      * inherits it) has members that may not hold it; one event per role records the revert and the count.
      */
-    private static void enforceOnGroup(KeycloakSession session, RealmModel realm, PrivilegedRolePolicy policy, GroupModel group) {
-        List<RoleModel> privileged = group.getRoleMappingsStream().filter(role -> isPrivileged(policy, role)).toList();
-        if (privileged.isEmpty()) {
+    private void enforceOnGroup(GroupModel group) {
+        List<RoleModel> carried = group.getRoleMappingsStream().filter(this::isPrivileged).toList();
+        if (carried.isEmpty()) {
             return;
         }
-        long others = withSubgroups(group).flatMap(g -> session.users().getGroupMembersStream(realm, g))
-                .filter(member -> !policy.mayHoldPrivilegedRoles(member.getUsername()))
-                .map(UserModel::getId).distinct().count();
+        long others = mayNotHold(withSubgroups(group).flatMap(g -> session.users().getGroupMembersStream(realm, g)));
         if (others == 0) {
             return;
         }
-        for (RoleModel role : privileged) {
+        for (RoleModel role : carried) {
             group.deleteRoleMapping(role);
-            new EventBuilder(realm, session, session.getContext().getConnection())
-                    .event(EventType.UPDATE_PROFILE_ERROR)
-                    .detail(DETAIL_ROLE, role.getName())
+            event().detail(DETAIL_ROLE, role.getName())
                     .detail(DETAIL_GROUP, group.getName())
                     .detail(DETAIL_NON_ADM_MEMBERS, Long.toString(others))
                     .detail(AuditDetails.REASON, GROUP_REASON)
@@ -101,28 +114,82 @@ final class PrivilegedRoleGuard {
         }
     }
 
-    private static Stream<GroupModel> withSubgroups(GroupModel group) {
-        return Stream.concat(Stream.of(group), group.getSubGroupsStream().flatMap(PrivilegedRoleGuard::withSubgroups));
+    /**
+     * A privileged role put into a composite (`realm-admin` into `clinician`) is taken out again when anyone who
+     * may not hold it holds the composite: directly, through a group, or through another composite containing it.
+     */
+    private void enforceOnComposite(RoleModel composite) {
+        List<RoleModel> carried = composite.getCompositesStream().filter(this::isPrivileged).toList();
+        if (carried.isEmpty()) {
+            return;
+        }
+        long others = mayNotHold(holders(composite));
+        if (others == 0) {
+            return;
+        }
+        for (RoleModel role : carried) {
+            composite.removeCompositeRole(role);
+            event().detail(DETAIL_ROLE, role.getName())
+                    .detail(DETAIL_COMPOSITE, displayName(composite))
+                    .detail(DETAIL_NON_ADM_HOLDERS, Long.toString(others))
+                    .detail(AuditDetails.REASON, COMPOSITE_REASON)
+                    .error(ERROR);
+            LOG.warnf("Reverted privileged role %s in composite role %s in realm %s: %d holders are not adm- accounts", role.getName(),
+                    displayName(composite), realm.getName(), others);
+        }
     }
 
-    /** Realm roles by name, and the realm-management client's roles by name; other clients' roles are their own business. */
-    private static boolean isPrivileged(PrivilegedRolePolicy policy, RoleModel role) {
-        if (!policy.isPrivileged(role.getName())) {
-            return false;
+    /** Everyone holding `role`: through the role itself or any role containing it, directly or through a group. */
+    private Stream<UserModel> holders(RoleModel role) {
+        List<RoleModel> carriers = Stream.concat(realm.getRolesStream(), realm.getClientsStream().flatMap(ClientModel::getRolesStream))
+                .filter(candidate -> candidate.hasRole(role)).toList();
+        Set<String> carrierIds = carriers.stream().map(RoleModel::getId).collect(Collectors.toSet());
+        Stream<UserModel> direct = carriers.stream().flatMap(carrier -> session.users().getRoleMembersStream(realm, carrier));
+        Stream<UserModel> throughGroups = realm.getTopLevelGroupsStream().flatMap(PrivilegedRoleGuard::withSubgroups)
+                .filter(group -> group.getRoleMappingsStream().anyMatch(mapped -> carrierIds.contains(mapped.getId())))
+                .flatMap(PrivilegedRoleGuard::withSubgroups)
+                .flatMap(group -> session.users().getGroupMembersStream(realm, group));
+        return Stream.concat(direct, throughGroups);
+    }
+
+    private long mayNotHold(Stream<UserModel> accounts) {
+        return accounts.filter(account -> !policy.mayHoldPrivilegedRoles(realm, account)).map(UserModel::getId).distinct().count();
+    }
+
+    /** On the list (a realm role or a realm-management role of that name) or carrying one through its composites. */
+    private boolean isPrivileged(RoleModel role) {
+        return PrivilegedRoles.carriedBy(role, privileged);
+    }
+
+    private RoleModel role(RoleGrantEvents.CompositeRole composite) {
+        if (composite.id() != null) {
+            return session.roles().getRoleById(realm, composite.id());
         }
-        return !role.isClientRole() || Constants.REALM_MANAGEMENT_CLIENT_ID.equals(((ClientModel) role.getContainer()).getClientId());
+        if (composite.clientUuid() == null) {
+            return realm.getRole(composite.name());
+        }
+        ClientModel client = realm.getClientById(composite.clientUuid());
+        return client == null ? null : client.getRole(composite.name());
+    }
+
+    private static String displayName(RoleModel role) {
+        return role.isClientRole() ? ((ClientModel) role.getContainer()).getClientId() + "/" + role.getName() : role.getName();
+    }
+
+    private static Stream<GroupModel> withSubgroups(GroupModel group) {
+        return Stream.concat(Stream.of(group), group.getSubGroupsStream().flatMap(PrivilegedRoleGuard::withSubgroups));
     }
 
     private static Stream<GroupModel> withParents(GroupModel group) {
         return Stream.iterate(group, g -> g != null, GroupModel::getParent);
     }
 
-    private static void record(KeycloakSession session, RealmModel realm, UserModel user, String role, String group) {
-        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(EventType.UPDATE_PROFILE_ERROR)
-                .user(user)
-                .detail(DETAIL_ROLE, role)
-                .detail(AuditDetails.REASON, REASON);
+    private EventBuilder event() {
+        return new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.UPDATE_PROFILE_ERROR);
+    }
+
+    private void record(UserModel user, String role, String group) {
+        EventBuilder event = event().user(user).detail(DETAIL_ROLE, role).detail(AuditDetails.REASON, REASON);
         if (group != null) {
             event.detail(DETAIL_GROUP, group);
         }

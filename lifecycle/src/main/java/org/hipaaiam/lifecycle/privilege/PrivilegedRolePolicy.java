@@ -4,10 +4,15 @@ import java.util.Set;
 import org.hipaaiam.core.account.AccountKind;
 import org.hipaaiam.core.settings.RealmSettings;
 import org.hipaaiam.lifecycle.LifecycleSettings;
+import org.hipaaiam.lifecycle.guard.ConfinedCaller;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 
 /**
  * Which roles are privileged (realm attribute `hipaa.privilege.roles`, comma-separated) and who may hold them:
- * only `adm-` accounts, so every privileged action traces to a dedicated, separately credentialed account.
+ * only `adm-` accounts, so every privileged action traces to a dedicated, separately credentialed account, and
+ * the service account of the opt-in SCIM client, whose token the admin-API guard accepts on SCIM only.
  */
 public record PrivilegedRolePolicy(Set<String> privilegedRoles) {
 
@@ -21,5 +26,14 @@ public record PrivilegedRolePolicy(Set<String> privilegedRoles) {
 
     public boolean mayHoldPrivilegedRoles(String username) {
         return username != null && username.startsWith(AccountKind.PRIVILEGED_PREFIX);
+    }
+
+    /** An `adm-` account, or the SCIM client's own service account (SCIM needs user management over all users). */
+    public boolean mayHoldPrivilegedRoles(RealmModel realm, UserModel user) {
+        if (mayHoldPrivilegedRoles(user.getUsername())) {
+            return true;
+        }
+        ClientModel scimClient = realm.getClientByClientId(ConfinedCaller.SCIM_CLIENT_ID);
+        return scimClient != null && scimClient.getId().equals(user.getServiceAccountClientLink());
     }
 }

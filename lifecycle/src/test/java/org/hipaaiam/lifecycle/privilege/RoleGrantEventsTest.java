@@ -28,6 +28,19 @@ class RoleGrantEventsTest {
     }
 
     @Test
+    void rolesAddedToACompositeNameTheComposite() {
+        assertEquals(Optional.of(new RoleGrantEvents.CompositeRole(null, "clinician", null)),
+                RoleGrantEvents.compositeGrantee(event(ResourceType.REALM_ROLE, OperationType.CREATE, "roles/clinician/composites")));
+        assertEquals(Optional.of(new RoleGrantEvents.CompositeRole(null, null, "r-1")),
+                RoleGrantEvents.compositeGrantee(event(ResourceType.REALM_ROLE, OperationType.CREATE, "roles-by-id/r-1/composites")));
+        assertEquals(Optional.of(new RoleGrantEvents.CompositeRole("c-1", "operator", null)),
+                RoleGrantEvents.compositeGrantee(event(ResourceType.CLIENT_ROLE, OperationType.CREATE, "clients/c-1/roles/operator/composites")));
+        assertTrue(RoleGrantEvents.compositeGrantee(event(ResourceType.REALM_ROLE, OperationType.DELETE, "roles/clinician/composites")).isEmpty());
+        assertTrue(RoleGrantEvents.compositeGrantee(event(ResourceType.REALM_ROLE, OperationType.CREATE, "roles")).isEmpty());
+        assertTrue(RoleGrantEvents.compositeGrantee(event(ResourceType.REALM_ROLE_MAPPING, OperationType.CREATE, "users/u-1/role-mappings/realm")).isEmpty());
+    }
+
+    @Test
     void removalsGroupMappingsAndFailuresAreNotGrants() {
         assertTrue(RoleGrantEvents.grantee(event(ResourceType.REALM_ROLE_MAPPING, OperationType.DELETE, "users/u-1/role-mappings/realm")).isEmpty());
         assertTrue(RoleGrantEvents.grantee(event(ResourceType.REALM_ROLE_MAPPING, OperationType.CREATE, "groups/g-1/role-mappings/realm")).isEmpty());
