@@ -34,30 +34,30 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A FIDO metadata service of the tests' own: a root, a BLOB signer certified by it, CRLs, and MDS3 BLOBs signed
  * as the real service signs them (RS256 JWS, the signer in `x5c`).
  */
-final class TestMetadataService {
+public final class TestMetadataService {
 
-    static final String FINGERPRINT = "fingerprint_internal";
-    static final String PASSCODE = "passcode_internal";
+    public static final String FINGERPRINT = "fingerprint_internal";
+    public static final String PASSCODE = "passcode_internal";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final KeyPair rootKey = rsa();
-    final X509Certificate root;
+    public final X509Certificate root;
     final KeyPair signerKey = rsa();
     final X509Certificate signer;
-    /** An attestation root for the models' statements. */
-    final X509Certificate attestationRoot;
+    /** An attestation root for the models' statements, and its key to certify authenticators' attestation keys. */
+    public final KeyPair attestationRootKey = rsa();
+    public final X509Certificate attestationRoot;
 
-    TestMetadataService(String name) throws Exception {
+    public TestMetadataService(String name) throws Exception {
         root = certificate("CN=" + name + " Root", rootKey, "CN=" + name + " Root", rootKey.getPrivate(), true, 1);
         signer = certificate("CN=" + name + " BLOB Signer", signerKey, "CN=" + name + " Root", rootKey.getPrivate(), false, 2);
-        KeyPair attestation = rsa();
-        attestationRoot = certificate("CN=" + name + " Attestation Root", attestation, "CN=" + name + " Attestation Root",
-                attestation.getPrivate(), true, 3);
+        attestationRoot = certificate("CN=" + name + " Attestation Root", attestationRootKey, "CN=" + name + " Attestation Root",
+                attestationRootKey.getPrivate(), true, 3);
     }
 
     /** A model entry: its AAGUID, its status reports (status, effective date) and its user verification alternatives. */
-    Map<String, Object> entry(String aaguid, List<List<String>> statuses, List<List<String>> alternatives) throws Exception {
+    public Map<String, Object> entry(String aaguid, List<List<String>> statuses, List<List<String>> alternatives) throws Exception {
         List<Object> uv = new ArrayList<>();
         for (List<String> alternative : alternatives) {
             uv.add(alternative.stream().map(method -> Map.of("userVerificationMethod", method)).toList());
@@ -90,7 +90,7 @@ final class TestMetadataService {
     }
 
     /** A BLOB with these entries, signed by {@link #signer}. */
-    String blob(int number, String nextUpdate, List<Map<String, Object>> entries) throws Exception {
+    public String blob(int number, String nextUpdate, List<Map<String, Object>> entries) throws Exception {
         return blob(number, nextUpdate, entries, signerKey.getPrivate(), signer);
     }
 
@@ -124,7 +124,7 @@ final class TestMetadataService {
         return file;
     }
 
-    static X509Certificate certificate(String subject, KeyPair key, String issuer, PrivateKey issuerKey, boolean ca,
+    public static X509Certificate certificate(String subject, KeyPair key, String issuer, PrivateKey issuerKey, boolean ca,
                                        long serial) throws Exception {
         Instant now = Instant.now();
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name(issuer), BigInteger.valueOf(serial),
