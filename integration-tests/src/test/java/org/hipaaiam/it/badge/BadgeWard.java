@@ -28,8 +28,9 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /**
  * A hospital ward for badge tests: the shipped realm, one browser (the shared workstation's), the demo app
- * receiving callbacks, and the steps people take there: enrol, tap and PIN, sign in with password and one-time
- * code. Workstations it registers and realm settings it changes are undone after each test.
+ * receiving callbacks, the bundle's admin tools for the badge admin API, and the steps people take there: enrol,
+ * tap and PIN, sign in with password and one-time code. Workstations it registers and realm settings it changes
+ * are undone after each test.
  */
 final class BadgeWard extends Scene {
 
@@ -47,10 +48,12 @@ final class BadgeWard extends Scene {
     private static final Map<ManagedRealm, Tokens> IAM_ADMIN_TOKENS = Collections.synchronizedMap(new WeakHashMap<>());
 
     final OidcDemoApp app;
+    private final OidcDemoApp adminTools;
 
     BadgeWard(ManagedRealm realm, ManagedWebDriver browser, TimeOffSet clock) throws IOException {
         super(realm, browser, clock);
         this.app = stopAfterTest(OidcDemoApp.listen(realm.getBaseUrl()));
+        this.adminTools = stopAfterTest(OidcDemoApp.adminTools(realm.getBaseUrl()));
     }
 
     BadgeTapPage tapPage() {
@@ -119,14 +122,15 @@ final class BadgeWard extends Scene {
     BadgeAdminApi asIamAdmin() throws Exception {
         Tokens tokens = IAM_ADMIN_TOKENS.get(realm);
         if (tokens == null || tokens.access().getExpirationTime().getTime() - System.currentTimeMillis() < 60_000) {
-            tokens = Tokens.iamAdmin(browser, app);
+            tokens = Tokens.iamAdmin(browser, adminTools);
             IAM_ADMIN_TOKENS.put(realm, tokens);
         }
         return new BadgeAdminApi(realm.getBaseUrl(), tokens.accessToken());
     }
 
-    String accessTokenOf(String username) throws Exception {
-        return Tokens.signIn(browser, app, username).accessToken();
+    /** The access token the bundle's admin tools get when this person signs in to them. */
+    String adminToolsTokenOf(String username) throws Exception {
+        return Tokens.signIn(browser, adminTools, username).accessToken();
     }
 
     /** The enrolment a new clinician does: required action, full sign-in, then badge tap and PIN. */
