@@ -4,6 +4,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
+import org.keycloak.testframework.ui.webdriver.HtmlUnitWebDriverSupplier;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /**
@@ -96,6 +98,38 @@ final class BadgeWard extends Scene {
         RealmRepresentation rep = realm.admin().toRepresentation();
         rep.setQuickLoginCheckMilliSeconds(millis);
         realm.admin().update(rep);
+    }
+
+    /**
+     * Turns Keycloak's brute-force protection off for this test, so that attempts sent at the same moment all reach
+     * the PIN check (with it on, the quick-login check refuses the ones after the first failure before any PIN check).
+     */
+    void withoutBruteForceProtection() {
+        boolean before = Boolean.TRUE.equals(realm.admin().toRepresentation().isBruteForceProtected());
+        setBruteForceProtected(false);
+        afterTest(() -> setBruteForceProtected(before));
+    }
+
+    private void setBruteForceProtected(boolean on) {
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        rep.setBruteForceProtected(on);
+        realm.admin().update(rep);
+    }
+
+    /**
+     * Other workstations' browsers, each at the PIN page after tapping `badge`, as when one badge is tried at several
+     * screens at once; they are closed after the test.
+     */
+    List<BadgePinPage> pinPagesAfterTapping(String badge, int screens) {
+        List<BadgePinPage> pages = new ArrayList<>();
+        for (int i = 0; i < screens; i++) {
+            ManagedWebDriver screen = new ManagedWebDriver(new HtmlUnitWebDriverSupplier().getWebDriver());
+            afterTest(() -> screen.driver().quit());
+            screen.open(app.authorizationUrl(Pkce.create(), Map.of()));
+            new BadgeTapPage(screen.driver()).tap(badge);
+            pages.add(new BadgePinPage(screen.driver()));
+        }
+        return pages;
     }
 
     /** A workstation in the registry for this test; it is removed after it. */
