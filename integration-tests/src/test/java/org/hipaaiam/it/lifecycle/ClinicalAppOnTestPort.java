@@ -76,11 +76,6 @@ final class ClinicalAppOnTestPort implements AutoCloseable {
         return new SignedIn(userId, online.refreshToken(), offline.refreshToken());
     }
 
-    /** The IAM admin's tokens (realm-admin through `iam-admin`), from a full sign-in through the app. */
-    Tokens iamAdmin(ManagedWebDriver browser) throws Exception {
-        return Tokens.iamAdmin(browser, app);
-    }
-
     /** The demo users hold only their workforce roles; offline access is granted here, as an app would request it. */
     private void allowOfflineAccess(String username) {
         RoleRepresentation offlineAccess = realm.admin().roles().get("offline_access").toRepresentation();

@@ -42,7 +42,6 @@ class DormantAccountsIT {
 
         scene.serverClockAhead(Duration.ofDays(31));
         String newcomer = Accounts.withoutCredentials(realm, "pkhan", Map.of()).username();
-        // IAM's clean-up: the IAM admin signs in (which keeps her own adm- account from being dormant).
         String token = scene.iamAdminToken();
 
         HrFeed.Answer report = scene.hr.dormant(token);
@@ -60,7 +59,7 @@ class DormantAccountsIT {
         assertTrue(scene.user(DemoRealm.OTHER_CLINICIAN).isEnabled(), "the report changes nothing");
 
         HrFeed.assertRefused("confirmation_required", 400, scene.hr.disableDormant(token, "{}"));
-        String reportingJob = scene.tokenWithoutUserRoles();
+        String reportingJob = scene.dormantAccountsTokenWithoutUserRoles();
         HrFeed.assertRefused("forbidden", 403, scene.hr.disableDormant(reportingJob, "{\"confirm\": true}"));
         HrFeed.assertRefused("forbidden", 403, scene.hr.dormant(reportingJob));
         assertTrue(scene.user(DemoRealm.OTHER_CLINICIAN).isEnabled(), "refusals change nothing");

@@ -12,7 +12,6 @@ import org.hipaaiam.lifecycle.LifecycleSettings;
 import org.hipaaiam.lifecycle.guard.ConfinedCaller;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventType;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -56,8 +55,8 @@ final class HrSystem {
 
     static boolean is(Caller caller) {
         UserModel user = caller.user();
-        RoleModel role = caller.client() == null ? null : caller.client().getRealm().getRole(ROLE);
-        return user != null && role != null && caller.client().getId().equals(user.getServiceAccountClientLink()) && user.hasRole(role);
+        boolean ownServiceAccount = user != null && caller.client() != null && caller.client().getId().equals(user.getServiceAccountClientLink());
+        return ownServiceAccount && caller.hasRealmRole(ROLE);
     }
 
     static void requireSignature(RealmSettings settings, String signatureHeader, byte[] body, long nowSeconds) {
