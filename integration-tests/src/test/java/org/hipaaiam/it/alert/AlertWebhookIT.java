@@ -36,6 +36,7 @@ class AlertWebhookIT {
         }
         WebhookReceiver.Delivery delivery = scene.nextAlert(20);
 
+        assertTrue(delivery.signature().matches("t=[0-9]+,v2=[0-9a-f]{64}"), "signed with the v2 scheme: " + delivery.signature());
         assertEquals(RequestSignature.Verdict.VALID, RequestSignature.verify(AuditScene.SOC_SECRET, delivery.signature(), delivery.body(), System.currentTimeMillis() / 1000, 300),
                 "HMAC signature over timestamp and body verifies");
         Map<?, ?> alert = AuditScene.alertOf(delivery);

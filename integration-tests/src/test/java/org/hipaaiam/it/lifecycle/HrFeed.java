@@ -9,10 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.hipaaiam.core.signature.RequestSignature;
 import org.hipaaiam.core.signature.SignatureHeader;
 
@@ -115,6 +118,24 @@ final class HrFeed {
         return RequestSignature.sign(secret, signedAtSeconds, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** What the HR system signs for a POST of `body` to `endpoint` (below `hr-feed/`, with its query) of `realmName`, now. */
+    String signatureFor(String realmName, String endpoint, String body) {
+        return signature(SIGNING_SECRET, serverNow(), body);
+    }
+
+    /** The scheme before v2: HMAC-SHA256 over timestamp, "." and body only. */
+    static String v1Signature(String secret, long signedAtSeconds, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        byte[] digest = mac.doFinal((signedAtSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+        return "t=" + signedAtSeconds + ",v1=" + HexFormat.of().formatHex(digest);
+    }
+
+    /** A POST to `endpoint` (below `hr-feed/`, with its query) with the signature header exactly as given. */
+    Answer postWithSignatureHeader(String endpoint, String contentType, String bearerToken, String body, String signatureHeader) throws Exception {
+        return post(endpoint, contentType, bearerToken, body, signatureHeader);
+    }
+
     private Answer post(String endpoint, String contentType, String bearerToken, String body, String signatureHeader) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + endpoint))
@@ -139,6 +160,11 @@ final class HrFeed {
     }
 
     static String separation(String eventId, String employeeNumber) {
-        return "{\"eventId\": \"" + eventId + "\", \"employeeNumber\": \"" + employeeNumber + "\"}";
+        return "{\"type\": \"separation\", \"eventId\": \"" + eventId + "\", \"employeeNumber\": \"" + employeeNumber + "\"}";
+    }
+
+    static String leave(String eventId, String employeeNumber, String action, String extra) {
+        return "{\"type\": \"leave\", \"eventId\": \"" + eventId + "\", \"employeeNumber\": \"" + employeeNumber + "\", \"action\": \""
+                + action + "\"" + extra + "}";
     }
 }
