@@ -107,7 +107,7 @@ class HrSeparationFeedIT {
         Accounts.Account employee = Accounts.withoutCredentials(realm, "rlopez", Map.of());
         String body = HrFeed.separation("hr-sep-" + employee.employeeNumber(), employee.employeeNumber());
         long now = System.currentTimeMillis() / 1000;
-        String capturedAnHourAgo = HrFeed.signature(HrFeed.SIGNING_SECRET, now - 3600, body);
+        String capturedAnHourAgo = scene.hr.signature(HrFeed.SIGNING_SECRET, now - 3600, "separations", body);
 
         HrFeed.Answer replayed = scene.hr.sendWithSignatureHeader(scene.hrToken(), body, "t=" + now + "," + capturedAnHourAgo);
 
