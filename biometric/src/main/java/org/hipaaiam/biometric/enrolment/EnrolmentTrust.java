@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -96,7 +97,8 @@ public final class EnrolmentTrust {
         AttestationStatement statement = registration.getAttestationObject().getAttestationStatement();
         X509Certificate certificate = ((CertificateBaseAttestationStatement) statement).getX5c()
                 .getEndEntityAttestationCertificate().getCertificate();
-        return new EnrolmentFacts(aaguid, model.description(), statement.getFormat(), sha256(certificate),
+        String credentialId = Base64.getUrlEncoder().withoutPadding().encodeToString(data.getAttestedCredentialData().getCredentialId());
+        return new EnrolmentFacts(credentialId, aaguid, model.description(), statement.getFormat(), sha256(certificate),
                 model.metadataNumber(), model.status().getValue(), model.userVerification());
     }
 
