@@ -53,9 +53,10 @@ public final class EnrolmentTrust {
 
     /**
      * A webauthn4j registration manager with these rules; `accepted` receives the facts of a registration that
-     * passed every check (the caller stores them with the credential it then creates).
+     * passed every check (the caller stores them with the credential it then creates), `refused` runs before a
+     * refusal propagates (the caller marks its audit record).
      */
-    public WebAuthnRegistrationManager registrationManager(Consumer<EnrolmentFacts> accepted) {
+    public WebAuthnRegistrationManager registrationManager(Consumer<EnrolmentFacts> accepted, Runnable refused) {
         return new WebAuthnRegistrationManager(
                 List.of(new PackedAttestationStatementVerifier(), new TPMAttestationStatementVerifier(),
                         new AndroidKeyAttestationStatementVerifier()),
@@ -63,7 +64,17 @@ public final class EnrolmentTrust {
                 statement -> {
                     throw new SelfAttestationProhibitedException("self attestation names no model");
                 },
-                List.of(registration -> accepted.accept(facts(registration))));
+                List.of(registration -> accepted.accept(facts(registration)))) {
+            @Override
+            public RegistrationData verify(RegistrationData registration, RegistrationParameters parameters) {
+                try {
+                    return super.verify(registration, parameters);
+                } catch (RuntimeException refusal) {
+                    refused.run();
+                    throw refusal;
+                }
+            }
+        };
     }
 
     /** Verifies the registration against the server's origin, RP id and challenge; user verification required. */
@@ -72,7 +83,7 @@ public final class EnrolmentTrust {
             throw new IllegalArgumentException("fingerprint enrolment always requires user verification");
         }
         AtomicReference<EnrolmentFacts> facts = new AtomicReference<>();
-        WebAuthnRegistrationManager manager = registrationManager(facts::set);
+        WebAuthnRegistrationManager manager = registrationManager(facts::set, () -> { });
         RegistrationData registration;
         try {
             registration = manager.parse(request);

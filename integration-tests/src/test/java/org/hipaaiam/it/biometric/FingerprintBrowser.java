@@ -38,7 +38,9 @@ final class FingerprintBrowser implements AutoCloseable {
                 .setHasUserVerification(true)
                 .setIsUserConsenting(true)
                 .setIsUserVerified(true));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        // A wait that runs out says where the browser was and what it showed.
+        wait.withMessage(() -> "at " + driver.getCurrentUrl() + " showing: " + pageText());
     }
 
     /** On Keycloak's security key registration page: register, and name the key when asked. */

@@ -50,12 +50,20 @@ class FingerprintEnrolmentIT {
         browser.close();
     }
 
-    private Account clinicianAskedToEnrol() {
+    /** A clinician an admin asked to enrol signs in with password and one-time code and registers the key. */
+    private Account clinicianRegistersAKey(String label) throws Exception {
         Account clinician = Accounts.withPasswordAndOtp(realm, "fprint");
         UserRepresentation user = realm.admin().users().get(clinician.id()).toRepresentation();
         user.setRequiredActions(List.of(ACTION));
         realm.admin().users().get(clinician.id()).update(user);
+        signInFully(clinician);
+        browser.registerKey(label);
         return clinician;
+    }
+
+    private static boolean refusalOf(Account clinician, AuditTrail.StoredRecord r) {
+        return "fingerprint-enrolment-refused".equals(r.at("unmapped.keycloak.details.hipaa_event"))
+                && clinician.username().equals(r.at("user.name"));
     }
 
     private void signInFully(Account clinician) throws Exception {
@@ -72,15 +80,14 @@ class FingerprintEnrolmentIT {
     void aCertifiedModelEnrolsAfterAFullSignInAndWhatItProvedIsAuditedAndKept() throws Exception {
         TestFido.publishChromiumCertified();
         AuditTrail trail = AuditTrail.fromNow();
-        Account clinician = clinicianAskedToEnrol();
-
-        signInFully(clinician);
-        browser.registerKey("Ward 4 key");
+        Account clinician = clinicianRegistersAKey("Ward 4 key");
         browser.awaitUrlContaining("code=");
 
         assertEquals(1, securityKeys(clinician).size(), "the security key is stored");
         AuditTrail.StoredRecord enrolment = trail.single(r -> "fingerprint-enrolment".equals(r.at("unmapped.keycloak.details.hipaa_event"))
                 && clinician.username().equals(r.at("user.name")));
+        assertTrue(trail.records(r -> clinician.username().equals(r.at("user.name"))
+                && "fingerprint-enrolment-refused".equals(r.at("unmapped.keycloak.details.hipaa_event"))).isEmpty(), "no record of the sign-in is marked as a refusal");
         assertEquals("packed", enrolment.at("unmapped.keycloak.details.attestation_format"));
         assertEquals("fingerprint", enrolment.at("unmapped.keycloak.details.user_verification"));
         assertEquals("FIDO_CERTIFIED_L1", enrolment.at("unmapped.keycloak.details.certification_status"));
@@ -94,16 +101,29 @@ class FingerprintEnrolmentIT {
     void aModelTheMetadataDoesNotListIsRefusedAuditedAndNothingIsStored() throws Exception {
         TestFido.publishWithoutChromium();
         AuditTrail trail = AuditTrail.fromNow();
-        Account clinician = clinicianAskedToEnrol();
-
-        signInFully(clinician);
-        browser.registerKey("Unknown key");
+        Account clinician = clinicianRegistersAKey("Unknown key");
         browser.awaitText("not in the FIDO metadata");
 
         assertTrue(securityKeys(clinician).isEmpty(), "no credential is stored");
-        assertFalse(trail.records(r -> "fingerprint-enrolment-refused".equals(r.at("unmapped.keycloak.details.hipaa_event"))
-                && clinician.username().equals(r.at("user.name"))).isEmpty(), "the refusal is audited");
+        assertFalse(trail.records(r -> refusalOf(clinician, r)).isEmpty(), "the refusal is audited");
         assertTrue(realm.admin().users().get(clinician.id()).toRepresentation().getAttributes().keySet().stream()
                 .noneMatch(name -> name.startsWith("hipaa.fingerprint.")));
+    }
+
+    @Test
+    void anEarlierSessionAloneCannotAddAFingerprint() throws Exception {
+        TestFido.publishChromiumCertified();
+        AuditTrail trail = AuditTrail.fromNow();
+        Account clinician = Accounts.withPasswordAndOtp(realm, "fprint");
+        signInFully(clinician);
+        browser.awaitUrlContaining("code=");
+
+        // The SSO session lets the browser through; asking for the enrolment on top of it needs a full sign-in.
+        browser.driver.get(new OidcDemoApp(realm.getBaseUrl()).authorizationUrl(Pkce.create(), Map.of("kc_action", ACTION)));
+        browser.awaitText("only be set up right after signing in with your password and one-time code");
+
+        assertFalse(browser.onRegistrationPage());
+        assertTrue(securityKeys(clinician).isEmpty());
+        assertFalse(trail.records(r -> refusalOf(clinician, r)).isEmpty(), "the refusal is audited");
     }
 }
