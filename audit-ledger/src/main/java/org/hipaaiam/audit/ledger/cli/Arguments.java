@@ -35,6 +35,11 @@ final class Arguments {
         return positional.get(index);
     }
 
+    /** Every positional argument, e.g. several ledger folders. */
+    List<String> positionals() {
+        return List.copyOf(positional);
+    }
+
     void expectPositional(int count) {
         if (positional.size() != count) {
             throw new UsageException("expected " + count + " arguments, got " + positional.size());

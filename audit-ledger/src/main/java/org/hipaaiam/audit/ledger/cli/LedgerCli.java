@@ -13,15 +13,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Set;
-import org.hipaaiam.audit.ledger.LedgerConfig;
 import org.hipaaiam.audit.ledger.LedgerLayout;
 import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
 import org.hipaaiam.audit.ledger.checkpoint.NoteVerifierKey;
 import org.hipaaiam.audit.ledger.checkpoint.SignedNote;
-import org.hipaaiam.audit.ledger.segment.Frame;
-import org.hipaaiam.audit.ledger.segment.FrameReader;
 import org.hipaaiam.audit.ledger.verify.InclusionProof;
 import org.hipaaiam.audit.ledger.verify.LedgerVerifier;
 import org.hipaaiam.audit.ledger.verify.RecordProofs;
@@ -39,10 +38,10 @@ public final class LedgerCli {
 
     private static final String USAGE = """
             usage:
-              verify <ledger-dir> [--public-key FILE] [--trusted-checkpoint FILE]... [--json-report FILE]
+              verify <ledger-dir>... [--public-key FILE]... [--trusted-checkpoint FILE]... [--json-report FILE]
               prove <ledger-dir> <index> [--shard PERIOD]
               check-proof <proof-file> --record FILE --public-key FILE
-              export <ledger-dir> --from ISO --to ISO
+              export <ledger-dir>... --from ISO --to ISO
               keygen --name KEY-NAME --private-key FILE --public-key FILE
             exit codes: 0 valid, 1 tampered or invalid, 2 unreadable input or usage error
             """;
@@ -84,17 +83,66 @@ public final class LedgerCli {
         }
     }
 
+    /**
+     * Verifies one ledger folder, or each node's folder of a cluster in one run: valid only if every one is. With
+     * several folders, `--public-key` is given once per folder, in the same order; a trusted checkpoint is used for
+     * the folder whose key signed it.
+     */
     private int verify(Arguments args) throws IOException {
-        args.expectPositional(1);
-        Path ledger = existingDirectory(args.positional(0, "ledger folder"));
-        Path keyFile = args.option("public-key").map(Path::of).orElse(ledger.resolve(LedgerLayout.VERIFIER_KEY_FILE));
-        NoteVerifierKey key = NoteVerifierKey.read(keyFile);
+        List<String> folders = args.positionals();
+        if (folders.isEmpty()) {
+            throw new Arguments.UsageException("missing ledger folder");
+        }
+        List<String> keys = args.all("public-key");
+        if (!keys.isEmpty() && keys.size() != folders.size()) {
+            throw new Arguments.UsageException("give --public-key once per ledger folder, in the same order");
+        }
         List<SignedNote> trusted = new ArrayList<>();
         for (String file : args.all("trusted-checkpoint")) {
             trusted.add(SignedNote.parse(Files.readString(Path.of(file), StandardCharsets.UTF_8)));
         }
+        List<Path> ledgers = new ArrayList<>();
+        List<Path> keyFiles = new ArrayList<>();
+        List<NoteVerifierKey> verifierKeys = new ArrayList<>();
+        for (int i = 0; i < folders.size(); i++) {
+            ledgers.add(existingDirectory(folders.get(i)));
+            keyFiles.add(keys.isEmpty() ? ledgers.get(i).resolve(LedgerLayout.VERIFIER_KEY_FILE) : Path.of(keys.get(i)));
+            verifierKeys.add(NoteVerifierKey.read(keyFiles.get(i)));
+        }
+        for (SignedNote checkpoint : trusted) {
+            if (folders.size() > 1 && verifierKeys.stream().noneMatch(key -> key.verifies(checkpoint))) {
+                throw new IllegalArgumentException("a --trusted-checkpoint is signed by none of the ledgers' keys");
+            }
+        }
+        List<VerificationReport> reports = new ArrayList<>();
+        for (int i = 0; i < ledgers.size(); i++) {
+            NoteVerifierKey key = verifierKeys.get(i);
+            // One folder gets every trusted checkpoint, so one signed by another key is reported, not skipped.
+            List<SignedNote> own = folders.size() == 1 ? trusted : trusted.stream().filter(key::verifies).toList();
+            reports.add(verifyOne(ledgers.get(i), key, keyFiles.get(i), !keys.isEmpty(), own));
+        }
+        boolean valid = reports.stream().allMatch(VerificationReport::valid);
+        Path json = args.option("json-report").map(Path::of).orElse(null);
+        if (json != null) {
+            Files.writeString(json, reports.size() == 1 ? reports.get(0).toJson()
+                    : "[" + String.join(",\n", reports.stream().map(VerificationReport::toJson).toList()) + "]", StandardCharsets.UTF_8);
+        }
+        if (reports.size() == 1) {
+            printSummary(reports.get(0));
+        } else {
+            out.println(valid ? "VALID" : "INVALID");
+            for (int i = 0; i < reports.size(); i++) {
+                out.println("== " + folders.get(i));
+                printSummary(reports.get(i));
+            }
+        }
+        return valid ? VALID : INVALID;
+    }
+
+    private VerificationReport verifyOne(Path ledger, NoteVerifierKey key, Path keyFile, boolean keyGiven, List<SignedNote> trusted)
+            throws IOException {
         VerificationReport report = new LedgerVerifier(key, err::println).verify(ledger, keyFile.toString(), trusted);
-        if (args.option("public-key").isEmpty()) {
+        if (!keyGiven) {
             report = report.withWarning("the public key was read from the ledger folder itself; pass --public-key"
                     + " with a copy kept elsewhere");
         }
@@ -102,12 +150,7 @@ public final class LedgerCli {
             report = report.withWarning("no --trusted-checkpoint given: removal of the newest entries together with"
                     + " their checkpoints cannot be detected");
         }
-        Path json = args.option("json-report").map(Path::of).orElse(null);
-        if (json != null) {
-            Files.writeString(json, report.toJson(), StandardCharsets.UTF_8);
-        }
-        printSummary(report);
-        return report.valid() ? VALID : INVALID;
+        return report;
     }
 
     private void printSummary(VerificationReport report) {
@@ -146,30 +189,39 @@ public final class LedgerCli {
         return outcome.valid() ? VALID : INVALID;
     }
 
-    /** Prints the records with event time in [from, to) as lines; records are canonical JSON. */
+    /**
+     * Prints the records with event time in [from, to) as lines; records are canonical JSON. Several folders (the
+     * nodes of a cluster) are merged by event time; records of one millisecond keep the folders' order.
+     */
     private int export(Arguments args) throws IOException {
-        args.expectPositional(1);
-        Path ledger = existingDirectory(args.positional(0, "ledger folder"));
+        List<String> folders = args.positionals();
+        if (folders.isEmpty()) {
+            throw new Arguments.UsageException("missing ledger folder");
+        }
         long from = instant(args.required("from"));
         long to = instant(args.required("to"));
-        OutputStream stream = out;
-        boolean clean = true;
-        for (Path shard : LedgerLayout.shards(ledger)) {
-            FrameReader entries = new FrameReader(LedgerLayout.entries(shard), (int) LedgerConfig.MAX_SEGMENT_BYTES);
-            for (Frame frame = entries.next(); frame != null; frame = entries.next()) {
-                if (frame.timestampMillis() >= from && frame.timestampMillis() < to) {
-                    stream.write(frame.payload());
-                    stream.write('\n');
-                }
+        List<String> faults = new ArrayList<>();
+        PriorityQueue<LedgerRange> heads = new PriorityQueue<>(Comparator.comparingLong((LedgerRange r) -> r.peek().timestampMillis())
+                .thenComparingInt(LedgerRange::order));
+        for (int i = 0; i < folders.size(); i++) {
+            LedgerRange range = new LedgerRange(existingDirectory(folders.get(i)), i, from, to, faults);
+            if (range.peek() != null) {
+                heads.add(range);
             }
-            if (!entries.result().clean()) {
-                err.println("warning: " + shard.getFileName() + ": " + entries.result().fault().description()
-                        + "; later entries not exported, run verify");
-                clean = false;
+        }
+        OutputStream stream = out;
+        while (!heads.isEmpty()) {
+            LedgerRange first = heads.poll();
+            stream.write(first.peek().payload());
+            stream.write('\n');
+            first.advance();
+            if (first.peek() != null) {
+                heads.add(first);
             }
         }
         stream.flush();
-        return clean ? VALID : INVALID;
+        faults.forEach(fault -> err.println("warning: " + fault + "; later entries not exported, run verify"));
+        return faults.isEmpty() ? VALID : INVALID;
     }
 
     private int keygen(Arguments args) throws IOException {

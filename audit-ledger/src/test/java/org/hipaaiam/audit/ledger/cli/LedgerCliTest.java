@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.hipaaiam.audit.ledger.TestLedgers;
 import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
 import org.hipaaiam.audit.ledger.segment.Frame;
 import org.hipaaiam.audit.ledger.segment.FrameReader;
+import org.hipaaiam.audit.ledger.segment.SegmentFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,6 +129,58 @@ class LedgerCliTest {
         String expected = new String(TestLedgers.record(2), StandardCharsets.UTF_8) + "\n"
                 + new String(TestLedgers.record(3), StandardCharsets.UTF_8) + "\n"
                 + new String(TestLedgers.record(4), StandardCharsets.UTF_8) + "\n";
+        assertEquals(expected, out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A second node's ledger: its own folder and key, records half an hour after each of the first node's. */
+    private Path secondNode(Path vkey) throws IOException {
+        Path dir = root.resolve("node2");
+        Files.createDirectories(dir);
+        NoteSigningKey key = NoteSigningKey.generate("hospital.example/kc-audit/node2");
+        key.write(dir.resolve("audit-ledger.key"));
+        Files.writeString(vkey, key.verifierKey().format());
+        Path ledgerDir = dir.resolve("log");
+        try (AuditLedger ledger = AuditLedger.open(LedgerConfig.builder(ledgerDir, dir.resolve("audit-ledger.key"))
+                .checkpointInterval(Duration.ZERO).build())) {
+            for (int i = 0; i < 20; i++) {
+                ledger.append(TestLedgers.MARCH_2026 + i * HOUR + HOUR / 2, TestLedgers.record(100 + i));
+            }
+        }
+        return ledgerDir;
+    }
+
+    @Test
+    void verifyChecksEveryNodesLedgerInOneRun() throws IOException {
+        Path secondKey = root.resolve("keys").resolve("node2.vkey");
+        Path second = secondNode(secondKey);
+
+        assertEquals(LedgerCli.VALID, run("verify", log.toString(), second.toString(), "--public-key", publicKey.toString(),
+                "--public-key", secondKey.toString()));
+        assertTrue(out.toString().startsWith("VALID"), out.toString());
+        assertTrue(out.toString().contains("== " + second), out.toString());
+
+        assertEquals(LedgerCli.INVALID, run("verify", log.toString(), second.toString(), "--public-key", secondKey.toString(),
+                "--public-key", publicKey.toString()), "each folder is checked with its own key");
+        assertEquals(LedgerCli.UNUSABLE, run("verify", log.toString(), second.toString(), "--public-key", publicKey.toString()),
+                "one key for two folders is a usage error");
+
+        Path entries = SegmentFiles.list(LedgerLayout.entries(LedgerLayout.shards(second).get(0))).get(0);
+        byte[] data = Files.readAllBytes(entries);
+        data[data.length / 2] ^= 1;
+        Files.write(entries, data);
+        assertEquals(LedgerCli.INVALID, run("verify", log.toString(), second.toString(), "--public-key", publicKey.toString(),
+                "--public-key", secondKey.toString()), "one tampered node makes the run invalid");
+    }
+
+    @Test
+    void exportMergesTheNodesLedgersByTime() throws IOException {
+        Path second = secondNode(root.resolve("keys").resolve("node2.vkey"));
+
+        assertEquals(LedgerCli.VALID, run("export", log.toString(), second.toString(), "--from", "2026-03-01T02:00:00Z",
+                "--to", "2026-03-01T04:00:00Z"));
+
+        String expected = Stream.of(2, 102, 3, 103).map(n -> new String(TestLedgers.record(n), StandardCharsets.UTF_8) + "\n")
+                .reduce("", String::concat);
         assertEquals(expected, out.toString(StandardCharsets.UTF_8));
     }
 

@@ -156,6 +156,32 @@ class PostgresLedgerTest {
         }
     }
 
+    @Test
+    void nodesOfAClusterEachWriteTheirOwnTreeInTheSameTables() throws Exception {
+        String otherName = keyName + "-node-2";
+        Path otherKey = root.resolve("node-2.key");
+        NoteSigningKey.generate(otherName).write(otherKey);
+        List<CompletableFuture<EntryPosition>> pending = new ArrayList<>();
+        try (PostgresLedger first = PostgresLedger.open(config());
+             PostgresLedger second = PostgresLedger.open(config(otherKey))) {
+            for (int i = 0; i < 300; i++) {
+                pending.add((i % 2 == 0 ? first : second).appendAsync(TestLedgers.MARCH_2026 + i, TestLedgers.record(i)));
+            }
+            for (CompletableFuture<EntryPosition> acknowledged : pending) {
+                acknowledged.get();
+            }
+        }
+        assertEquals(new EntryPosition(keyName + "/2026", 149), pending.get(298).get(), "node 1's tree holds its own 150 records");
+        assertEquals(new EntryPosition(otherName + "/2026", 149), pending.get(299).get(), "node 2's tree holds its own 150 records");
+        // Reopening recovers each tree from the shared tables against its own signed checkpoints.
+        try (PostgresLedger first = PostgresLedger.open(config());
+             PostgresLedger second = PostgresLedger.open(config(otherKey))) {
+            assertEquals(150, first.append(TestLedgers.MARCH_2026, TestLedgers.record(1)).index());
+            assertEquals(150, second.append(TestLedgers.MARCH_2026, TestLedgers.record(2)).index());
+        }
+        assertTrue(NoteSigningKey.read(otherKey).verifierKey().verifies(SignedNote.parse(lastNote(otherName + "/2026"))));
+    }
+
     private void appendSome(int records) throws IOException {
         try (PostgresLedger ledger = PostgresLedger.open(config())) {
             for (int i = 0; i < records; i++) {
@@ -165,9 +191,13 @@ class PostgresLedgerTest {
     }
 
     private PostgresLedgerConfig config() {
+        return config(keyFile);
+    }
+
+    private PostgresLedgerConfig config(Path key) {
         Properties properties = new Properties();
         properties.setProperty("user", APP_ROLE);
-        return new PostgresLedgerConfig(SERVER + DATABASE, properties, keyFile, WriterSettings.defaults());
+        return new PostgresLedgerConfig(SERVER + DATABASE, properties, key, WriterSettings.defaults());
     }
 
     private String lastNote(String origin) throws SQLException {
