@@ -7,7 +7,7 @@ import java.util.List;
 public final class AlertEngine {
 
     private final List<AlertRule> rules = List.of(new FailedLoginBurstRule(), new PrivilegedRoleGrantRule(), new BreakGlassRule(),
-            new InvalidSettingRule());
+            new InvalidSettingRule(), new InvalidScheduledChangeRule());
 
     public List<Alert> evaluate(AuditFacts facts, AlertSettings settings, AfterHoursNewLocationRule.KnownAddresses knownAddresses) {
         List<Alert> alerts = new ArrayList<>();
