@@ -15,7 +15,8 @@ import org.keycloak.timer.ScheduledTask;
 /**
  * Applies future-dated HR changes whose time has come, in every realm where the bundle's policies apply:
  * separations first (a separation wins over a leave), then leaves of absence that start and leaves that end.
- * Runs on one node at a time.
+ * Runs on one node of a cluster at a time ({@link org.hipaaiam.core.server.OneNodeAtATime}): its queries read what
+ * the previous run, on whichever node, committed.
  */
 public final class DueSeparationsTask implements ScheduledTask {
 
