@@ -3,6 +3,7 @@ package org.hipaaiam.docker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +38,9 @@ import org.hipaaiam.docker.production.Deployment;
 import org.hipaaiam.docker.production.ProductionDatabase;
 import org.hipaaiam.docker.production.ProductionKeycloak;
 import org.hipaaiam.docker.production.SiteSecrets;
+import org.hipaaiam.launcher.KeycloakInstallation;
+import org.hipaaiam.testfixtures.RsyslogReceiver;
+import org.hipaaiam.testfixtures.TestCertificates;
 import org.hipaaiam.testfixtures.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,6 +70,8 @@ class ClusterIT {
     private static ProductionKeycloak node2;
     private static AdminApi admin;
     private static HttpClient https;
+    /** The SIEM both nodes forward to: a real rsyslog over TLS, where installed. */
+    private static RsyslogReceiver siem;
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
@@ -74,7 +80,18 @@ class ClusterIT {
         Deployment deployment = new Deployment(BuildContext.fromBuild(), REALM_FILE, database, secrets,
                 BuildContext.pathFromBuild("hipaa.workDir").resolve("cluster"));
         // Due separations are looked for every second on each node instead of every minute.
-        cluster = Cluster.start(deployment, 2, Map.of("spi-realm-restapi-extension--hr-feed--due-check-interval-seconds", "1"));
+        Map<String, String> options = new LinkedHashMap<>(Map.of("spi-realm-restapi-extension--hr-feed--due-check-interval-seconds", "1"));
+        if (Files.isExecutable(RsyslogReceiver.RSYSLOGD)) {
+            Path siemDir = deployment.workDir().resolve("siem");
+            KeycloakInstallation.deleteRecursively(siemDir);
+            TestCertificates certificates = TestCertificates.create(siemDir.resolve("certs"), TestCertificates.LOOPBACK);
+            siem = RsyslogReceiver.configure(siemDir.resolve("rsyslog"), certificates, "anon");
+            siem.start();
+            options.put("spi-events-listener--hipaa-audit--siem-host", "127.0.0.1");
+            options.put("spi-events-listener--hipaa-audit--siem-port", Integer.toString(siem.port()));
+            options.put("spi-events-listener--hipaa-audit--siem-truststore", certificates.caPem().toString());
+        }
+        cluster = Cluster.start(deployment, 2, options);
         node1 = cluster.node(1);
         node2 = cluster.node(2);
         https = HttpClient.newBuilder().sslContext(cluster.tls()).connectTimeout(Duration.ofSeconds(5)).build();
@@ -83,8 +100,14 @@ class ClusterIT {
 
     @AfterAll
     static void stopTheCluster() throws Exception {
-        if (cluster != null) {
-            cluster.close();
+        try {
+            if (cluster != null) {
+                cluster.close();
+            }
+        } finally {
+            if (siem != null) {
+                siem.close();
+            }
         }
     }
 
@@ -246,6 +269,24 @@ class ClusterIT {
         for (ProductionKeycloak node : cluster.nodes()) {
             assertTrue(records.stream().anyMatch(r -> r.path("log_name").asText().contains("/" + node.node().name() + "/")),
                     "the export holds " + node.node().name() + "'s start");
+        }
+    }
+
+    @Test
+    @Order(10)
+    void theSiemReceivesTheRecordsOfBothNodes() throws Exception {
+        assumeTrue(siem != null, "rsyslog is not installed (Debian packages rsyslog rsyslog-openssl)");
+        for (ProductionKeycloak node : cluster.nodes()) {
+            String origin = "origin=\"" + node.node().signerName() + "/";
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (siem.received().stream().noneMatch(m -> "audit".equals(m.msgId()) && m.structuredData().contains(origin))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertTrue(siem.received().stream().anyMatch(m -> "audit".equals(m.msgId()) && m.structuredData().contains(origin)),
+                    "the SIEM holds records of " + node.node().name());
+            assertTrue(siem.received().stream().anyMatch(m -> "checkpoint".equals(m.msgId()) && m.structuredData().contains(origin)),
+                    "and its signed checkpoints");
         }
     }
 
