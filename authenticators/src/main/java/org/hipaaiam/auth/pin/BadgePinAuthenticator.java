@@ -35,15 +35,18 @@ final class BadgePinAuthenticator extends BadgeFlowStep {
         String pin = form.getFirst(FIELD);
         UserModel user = context.getUser();
         RealmModel realm = context.getRealm();
+        PinCredential pins = new PinCredential(context.getSession(), realm);
         if (user != null && realm.isBruteForceProtected()
                 && context.getSession().getProvider(BruteForceProtector.class).isTemporarilyDisabled(context.getSession(), realm, user)) {
+            // as slow as a PIN check: the timing must not tell a locked-out badge from an unknown one
+            pins.hashInVain(pin);
             context.getEvent().user(user).detail(AuditDetails.HIPAA_EVENT, BadgeEvents.SIGN_IN_FAILED)
                     .detail(AuditDetails.REASON, "brute_force_lockout").error(Errors.USER_TEMPORARILY_DISABLED);
             context.forceChallenge(page(context, BadgeSignIn.GENERIC_ERROR));
             return;
         }
         PinPolicy policy = PinPolicy.of(context.getSession(), realm);
-        PinCredential.Check check = new PinCredential(context.getSession(), realm).check(user, pin, policy);
+        PinCredential.Check check = pins.check(user, pin, policy);
         if (user == null || check != PinCredential.Check.ACCEPTED) {
             String reason = user == null ? context.getAuthenticationSession().getAuthNote(BadgeSignIn.UNRECOGNISED) + "_badge"
                     : check.name().toLowerCase(Locale.ROOT);

@@ -13,8 +13,8 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 /**
  * A user's workstation PIN: a stored credential of type {@value #TYPE}, hashed like a password by the realm's
  * password hashing provider (its algorithm and iterations), with its own consecutive-failure counter in the user
- * attribute {@value #FAILURES}. A locked PIN stays locked until an admin resets it or the user sets a new one
- * after a full password + one-time-code sign-in.
+ * attribute {@value #FAILURES}, changed under a lock on the user's row. A locked PIN stays locked until an admin
+ * resets it or the user sets a new one after a full password + one-time-code sign-in.
  */
 public final class PinCredential {
 
@@ -53,30 +53,30 @@ public final class PinCredential {
     }
 
     /**
-     * Checks the PIN and counts the result. When there is no user or no PIN, the same hashing work is done so the
-     * answer takes as long as for a real PIN.
+     * Checks the PIN and counts the result, under a lock on the user's count ({@link PinFailures}). When there is
+     * no user or no PIN, the same hashing work is done so the answer takes as long as for a real PIN.
      */
     public Check check(UserModel user, String pin, PinPolicy policy) {
         Optional<CredentialModel> credential = user == null ? Optional.empty() : stored(user).first();
         if (credential.isEmpty()) {
-            PasswordPolicy passwordPolicy = realm.getPasswordPolicy();
-            hashProvider(passwordPolicy.getHashAlgorithm()).encodedCredential(pin == null ? "" : pin, passwordPolicy.getHashIterations());
+            hashInVain(pin);
             return Check.NO_PIN;
         }
-        int failures = failuresOf(user);
+        PinFailures failures = PinFailures.lock(session, realm, user);
         PasswordCredentialModel hashed = PasswordCredentialModel.createFromCredentialModel(credential.get());
         boolean matches = hashProvider(hashed.getPasswordCredentialData().getAlgorithm()).verify(pin == null ? "" : pin, hashed);
-        if (failures >= policy.maxFailures()) {
-            return Check.LOCKED;
-        }
-        if (matches) {
-            if (failures > 0) {
-                user.removeAttribute(FAILURES);
-            }
-            return Check.ACCEPTED;
-        }
-        user.setSingleAttribute(FAILURES, Integer.toString(failures + 1));
-        return failures + 1 >= policy.maxFailures() ? Check.LOCKED : Check.WRONG_PIN;
+        PinAttempt attempt = PinAttempt.of(failures.count(), matches, policy.maxFailures());
+        failures.record(attempt);
+        return attempt.outcome();
+    }
+
+    /**
+     * The hashing work of a check, for an answer that needs none (an unknown badge, an account locked by brute-force
+     * protection), so that it takes as long as a real check and tells nothing by its timing.
+     */
+    public void hashInVain(String pin) {
+        PasswordPolicy passwordPolicy = realm.getPasswordPolicy();
+        hashProvider(passwordPolicy.getHashAlgorithm()).encodedCredential(pin == null ? "" : pin, passwordPolicy.getHashIterations());
     }
 
     public static boolean isLocked(UserModel user, PinPolicy policy) {
@@ -84,9 +84,14 @@ public final class PinCredential {
     }
 
     static int failuresOf(UserModel user) {
-        String value = user.getFirstAttribute(FAILURES);
+        return failures(user.getFirstAttribute(FAILURES));
+    }
+
+    /** A stored count; one that is not a count (not a number, negative) counts as locked. */
+    static int failures(String value) {
         try {
-            return value == null ? 0 : Integer.parseInt(value);
+            int failures = value == null ? 0 : Integer.parseInt(value);
+            return failures < 0 ? Integer.MAX_VALUE : failures;
         } catch (NumberFormatException e) {
             return Integer.MAX_VALUE;
         }

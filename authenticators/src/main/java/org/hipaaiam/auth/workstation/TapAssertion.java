@@ -10,13 +10,16 @@ import org.keycloak.util.JsonSerialization;
 
 /**
  * A reader agent's signed tap: a compact JWS (`EdDSA` or `ES256`) whose claims are `iss` (the workstation id),
- * `aud` (the realm name), `badge` (the number read), `nonce`, `iat` and `exp`, at most {@value #MAX_LIFETIME_SECONDS} s
- * apart. Verification order: shape, then workstation key, then times; the nonce is spent by the caller.
+ * `aud` (the realm name), `badge` (the number read), `nonce`, `iat` and `exp` (whole epoch seconds, `exp` not before
+ * `iat`, at most {@value #MAX_LIFETIME_SECONDS} s apart). Verification order: shape (times range-checked before any
+ * arithmetic), then workstation key, then times; the nonce is spent by the caller.
  */
 public final class TapAssertion {
 
     public static final long MAX_LIFETIME_SECONDS = 60;
     static final long CLOCK_SKEW_SECONDS = 5;
+    /** `iat` and `exp` are whole epoch seconds up to the year 9999: no sum or difference of them can overflow. */
+    static final long LATEST_INSTANT_SECONDS = 253_402_300_799L;
 
     /** Why an assertion was refused; recorded in the audit trail, never shown to the user. */
     public enum Refusal { MALFORMED, UNKNOWN_WORKSTATION, BAD_SIGNATURE, WRONG_AUDIENCE, EXPIRED, TOO_LONG_LIVED, NOT_YET_VALID }
@@ -57,7 +60,12 @@ public final class TapAssertion {
         }
         if (!(claims.get("iss") instanceof String issuer) || !(claims.get("badge") instanceof String badge)
                 || !(claims.get("nonce") instanceof String nonce) || nonce.length() < 16 || nonce.length() > 128
-                || !(claims.get("iat") instanceof Number iat) || !(claims.get("exp") instanceof Number exp)) {
+                || !isInstant(claims.get("iat")) || !isInstant(claims.get("exp"))) {
+            return Result.refused(Refusal.MALFORMED);
+        }
+        long iat = ((Number) claims.get("iat")).longValue();
+        long exp = ((Number) claims.get("exp")).longValue();
+        if (exp < iat) {
             return Result.refused(Refusal.MALFORMED);
         }
         Optional<Workstation> workstation = registry.apply(issuer);
@@ -72,16 +80,22 @@ public final class TapAssertion {
         if (!realmName.equals(claims.get("aud"))) {
             return Result.refused(Refusal.WRONG_AUDIENCE);
         }
-        if (exp.longValue() - iat.longValue() > MAX_LIFETIME_SECONDS) {
+        if (exp - iat > MAX_LIFETIME_SECONDS) {
             return Result.refused(Refusal.TOO_LONG_LIVED);
         }
-        if (iat.longValue() > nowSeconds + CLOCK_SKEW_SECONDS) {
+        if (iat > nowSeconds + CLOCK_SKEW_SECONDS) {
             return Result.refused(Refusal.NOT_YET_VALID);
         }
-        if (nowSeconds > exp.longValue() + CLOCK_SKEW_SECONDS) {
+        if (nowSeconds > exp + CLOCK_SKEW_SECONDS) {
             return Result.refused(Refusal.EXPIRED);
         }
-        return new Result(Optional.of(new Verified(workstation.get(), badge, nonce, exp.longValue())), null);
+        return new Result(Optional.of(new Verified(workstation.get(), badge, nonce, exp)), null);
+    }
+
+    /** Whole epoch seconds in range: a fraction, a negative or a number past the year 9999 is malformed. */
+    private static boolean isInstant(Object claim) {
+        return (claim instanceof Integer || claim instanceof Long) && ((Number) claim).longValue() >= 0
+                && ((Number) claim).longValue() <= LATEST_INSTANT_SECONDS;
     }
 
     @SuppressWarnings("unchecked")

@@ -63,6 +63,34 @@ class TapAssertionTest {
         assertTrue(TapAssertion.looksLikeAssertion(sign(ed25519, "EdDSA", "ws-ed", claims("ws-ed", NOW, NOW + 30))));
     }
 
+    @Test
+    void refusesTimesThatWouldOverflowOrAreNotWholeSeconds() {
+        Function<String, Optional<Workstation>> registry = registry("ws-ed", ed25519);
+        // iat far in the past and exp near the end of long: exp - iat wraps around to a short lifetime, exp + skew never passes
+        String[][] times = {
+                {Long.toString(Long.MIN_VALUE), Long.toString(Long.MAX_VALUE - 5)},
+                {Long.toString(NOW), Long.toString(Long.MAX_VALUE)},
+                {Long.toString(NOW), "1e300"},
+                {Long.toString(NOW), "99999999999999999999"},
+                {NOW + ".5", Long.toString(NOW + 30)},
+                {"-1", Long.toString(NOW + 30)},
+                {Long.toString(NOW + 30), Long.toString(NOW)},
+        };
+        for (String[] iatAndExp : times) {
+            String claims = "{\"iss\":\"ws-ed\",\"aud\":\"hipaa\",\"badge\":\"4821\",\"nonce\":\"" + NONCE + "\",\"iat\":" + iatAndExp[0]
+                    + ",\"exp\":" + iatAndExp[1] + "}";
+            assertEquals(TapAssertion.Refusal.MALFORMED, verify(sign(ed25519, "EdDSA", "ws-ed", claims), registry).refusal(),
+                    "iat " + iatAndExp[0] + ", exp " + iatAndExp[1]);
+        }
+    }
+
+    @Test
+    void anAcceptedTapExpiresWithinItsLifetime() {
+        TapAssertion.Verified tap = verify(sign(ed25519, "EdDSA", "ws-ed", claims("ws-ed", NOW, NOW + 60)), registry("ws-ed", ed25519))
+                .verified().orElseThrow();
+        assertEquals(NOW + 60, tap.expiresAt(), "the nonce is kept until then, so no accepted tap outlives it");
+    }
+
     private static TapAssertion.Result verify(String compact, Function<String, Optional<Workstation>> registry) {
         return TapAssertion.verify(compact, registry, "hipaa", NOW);
     }

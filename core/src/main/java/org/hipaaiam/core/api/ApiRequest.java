@@ -11,10 +11,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * One call to one of the bundle's APIs: authenticates the caller, runs the endpoint, and turns a {@link Refusal}
- * into the JSON answer `{"error", "reason"}` plus an error event (`hipaa_event=api-refused`, the API, the path,
- * the reason, the caller where known). A refusal changes nothing because endpoints make every check before
- * their first write.
+ * One call to one of the bundle's APIs: authenticates the caller with a token issued for this API, runs the
+ * endpoint, and turns a {@link Refusal} into the JSON answer `{"error", "reason"}` plus an error event
+ * (`hipaa_event=api-refused`, the API, the path, the reason, the caller where known). A refusal changes nothing
+ * because endpoints make every check before their first write.
  */
 public final class ApiRequest {
 
@@ -35,8 +35,9 @@ public final class ApiRequest {
     public Response answer(String path, Function<Caller, Object> endpoint) {
         Caller caller = null;
         try {
-            caller = Caller.authenticate(session, realm, api);
-            Object answer = endpoint.apply(caller);
+            caller = Caller.authenticate(session, realm);
+            // audited with the token's holder and client: which app's token was tried on this API
+            Object answer = endpoint.apply(caller.requireAudience(api));
             if (answer instanceof Response response) {
                 return response;
             }

@@ -16,8 +16,9 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * Who calls one of the bundle's APIs: a valid bearer token of the realm (signature, expiry, not-before and a
- * live session checked by Keycloak), then the checks each endpoint asks for. Every failed check throws a
- * {@link Refusal}.
+ * live session checked by Keycloak) issued for that API, then the checks each endpoint asks for. A role counts
+ * only when the user holds it now and the token carries it, so a token issued to an app brings only the roles
+ * that app may use. Every failed check throws a {@link Refusal}.
  */
 public final class Caller {
 
@@ -31,16 +32,21 @@ public final class Caller {
         this.auth = auth;
     }
 
-    static Caller authenticate(KeycloakSession session, RealmModel realm, BundleApi api) {
+    static Caller authenticate(KeycloakSession session, RealmModel realm) {
         AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
         if (auth == null) {
             throw Refusal.unauthenticated("a valid bearer token of this realm is required");
         }
-        if (api.audienceRequired() && !auth.token().hasAudience(api.audience())) {
+        return new Caller(session, realm, auth);
+    }
+
+    /** The token was issued for this API, not for an app or another API. */
+    Caller requireAudience(BundleApi api) {
+        if (!grant().names(api)) {
             throw new Refusal(401, "invalid_audience", "the token is not meant for this API (audience " + api.audience() + ")",
                     EventType.CLIENT_LOGIN_ERROR);
         }
-        return new Caller(session, realm, auth);
+        return this;
     }
 
     public UserModel user() {
@@ -59,27 +65,40 @@ public final class Caller {
         return auth.token();
     }
 
-    /** The caller's user holds the realm role (directly, through a composite or a group). */
+    /** The caller's user holds the realm role (directly, through a composite or a group) and the token carries it. */
     public Caller requireRealmRole(String roleName) {
         RoleModel role = realm.getRole(roleName);
         if (role == null || !auth.user().hasRole(role)) {
             throw Refusal.forbidden("the caller lacks the realm role " + roleName);
         }
-        return this;
-    }
-
-    /** The caller's user holds the `realm-management` client role of this realm (`view-users`, `manage-realm`, ...). */
-    public Caller requireRealmManagementRole(String roleName) {
-        if (!hasRealmManagementRole(roleName)) {
-            throw Refusal.forbidden("the caller lacks the realm-management role " + roleName);
+        if (!grant().realmRole(roleName)) {
+            throw notInToken("the realm role " + roleName);
         }
         return this;
     }
 
-    private boolean hasRealmManagementRole(String roleName) {
+    /**
+     * The caller's user holds the `realm-management` client role of this realm (`view-users`, `manage-realm`, ...)
+     * and the token carries it.
+     */
+    public Caller requireRealmManagementRole(String roleName) {
         ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
         RoleModel role = realmManagement == null ? null : realmManagement.getRole(roleName);
-        return role != null && auth.user().hasRole(role);
+        if (role == null || !auth.user().hasRole(role)) {
+            throw Refusal.forbidden("the caller lacks the realm-management role " + roleName);
+        }
+        if (!grant().clientRole(Constants.REALM_MANAGEMENT_CLIENT_ID, roleName)) {
+            throw notInToken("the realm-management role " + roleName);
+        }
+        return this;
+    }
+
+    private Refusal notInToken(String role) {
+        return Refusal.forbidden("the token does not carry " + role + ": its client " + clientId() + " may not use it");
+    }
+
+    private TokenGrant grant() {
+        return new TokenGrant(auth.token());
     }
 
     /** An admin event by this caller; the audit listener records it with the caller's user and client. */

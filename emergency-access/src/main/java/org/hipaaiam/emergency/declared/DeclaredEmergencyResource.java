@@ -1,10 +1,11 @@
 package org.hipaaiam.emergency.declared;
 
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Function;
@@ -44,13 +45,13 @@ public final class DeclaredEmergencyResource {
         return answer(caller -> status(Time.currentTime()));
     }
 
+    /** Any media type reaches the method, so that a body that is not JSON is refused and audited inside it. */
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response declare(byte[] body) {
+    public Response declare(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         return answer(caller -> {
             long now = Time.currentTime();
-            EmergencyDeclaration declaration = EmergencyDeclaration.parse(body, now);
+            EmergencyDeclaration declaration = EmergencyDeclaration.parse(contentType, body, now);
             new DeclaredEmergency(declaration.until(), declaration.reason(), caller.user().getUsername()).writeTo(realm);
             AuditEvents.event(session, realm, EventType.EXECUTE_ACTIONS, BreakGlassEvents.EMERGENCY_DECLARED)
                     .user(caller.user())

@@ -11,8 +11,8 @@ record EmergencyDeclaration(String reason, long until) {
     /** A declaration lasts at most a week; a longer emergency is declared again, with a fresh reason. */
     static final long MAX_SECONDS = 7 * 24 * 3600;
 
-    static EmergencyDeclaration parse(byte[] body, long nowSeconds) {
-        JsonNode request = JsonBody.object(body);
+    static EmergencyDeclaration parse(String contentType, byte[] body, long nowSeconds) {
+        JsonNode request = JsonBody.object(contentType, body);
         String reason = JsonBody.text(request, "reason");
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_CHARS) {
             throw Refusal.invalid("reason is required (1-" + MAX_REASON_CHARS + " characters)");

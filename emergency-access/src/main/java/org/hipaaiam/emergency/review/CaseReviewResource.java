@@ -1,17 +1,19 @@
 package org.hipaaiam.emergency.review;
 
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.hipaaiam.core.account.EmployeeNumber;
 import org.hipaaiam.core.api.ApiRequest;
 import org.hipaaiam.core.api.AuditEvents;
 import org.hipaaiam.core.api.Caller;
@@ -63,18 +65,20 @@ public final class CaseReviewResource {
         return answer("cases/{id}", caller -> CaseRecord.of(find(id), Time.currentTime()));
     }
 
+    /** Any media type reaches the method, so that a body that is not JSON is refused and audited inside it. */
     @POST
     @Path("{id}/decision")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response decide(@PathParam("id") String id, byte[] body) {
+    public Response decide(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         return answer("cases/{id}/decision", caller -> {
             BreakGlassCaseEntity reviewed = find(id);
-            ReviewDecision decision = ReviewDecision.parse(body);
+            ReviewDecision decision = ReviewDecision.parse(contentType, body);
             if (reviewed.getDecision() != null) {
                 throw Refusal.conflict("already_reviewed", "the case was already " + reviewed.getDecision());
             }
-            if (caller.user().getId().equals(reviewed.getUserId())) {
+            // the person, not the account: an officer's adm- account shares her employee number
+            if (caller.user().getId().equals(reviewed.getUserId())
+                    || EmployeeNumber.samePerson(caller.user(), session.users().getUserById(realm, reviewed.getUserId()))) {
                 throw Refusal.forbidden("nobody reviews their own break-glass case");
             }
             long now = Time.currentTime();

@@ -9,8 +9,8 @@ record ReviewDecision(boolean approved, String notes) {
 
     static final int MAX_NOTES_CHARS = 4000;
 
-    static ReviewDecision parse(byte[] body) {
-        JsonNode request = JsonBody.object(body);
+    static ReviewDecision parse(String contentType, byte[] body) {
+        JsonNode request = JsonBody.object(contentType, body);
         String decision = JsonBody.text(request, "decision");
         String notes = JsonBody.text(request, "notes");
         if (!"approve".equals(decision) && !"reject".equals(decision)) {

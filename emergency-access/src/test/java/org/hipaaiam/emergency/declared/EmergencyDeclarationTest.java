@@ -12,7 +12,7 @@ class EmergencyDeclarationTest {
     private static final long NOW = 1_800_000_000L;
 
     private static EmergencyDeclaration parse(String body) {
-        return EmergencyDeclaration.parse(body.getBytes(StandardCharsets.UTF_8), NOW);
+        return EmergencyDeclaration.parse("application/json", body.getBytes(StandardCharsets.UTF_8), NOW);
     }
 
     private static String reasonOfRefusal(String body) {

@@ -11,16 +11,18 @@ import org.junit.jupiter.api.Test;
 
 class ReviewDecisionTest {
 
+    private static final String JSON = "application/json; charset=utf-8";
+
     private static Refusal refusalOf(String body) {
-        return assertThrows(Refusal.class, () -> ReviewDecision.parse(body.getBytes(StandardCharsets.UTF_8)));
+        return assertThrows(Refusal.class, () -> ReviewDecision.parse(JSON, body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void anApprovalOrRejectionWithNotesIsAccepted() {
-        ReviewDecision approved = ReviewDecision.parse("{\"decision\":\"approve\",\"notes\":\"  Verified with ED  \"}".getBytes(StandardCharsets.UTF_8));
+        ReviewDecision approved = ReviewDecision.parse(JSON, "{\"decision\":\"approve\",\"notes\":\"  Verified with ED  \"}".getBytes(StandardCharsets.UTF_8));
         assertEquals("approved", approved.outcome());
         assertEquals("Verified with ED", approved.notes());
-        assertEquals("rejected", ReviewDecision.parse("{\"decision\":\"reject\",\"notes\":\"x\"}".getBytes(StandardCharsets.UTF_8)).outcome());
+        assertEquals("rejected", ReviewDecision.parse(JSON, "{\"decision\":\"reject\",\"notes\":\"x\"}".getBytes(StandardCharsets.UTF_8)).outcome());
     }
 
     @Test
@@ -37,7 +39,18 @@ class ReviewDecisionTest {
 
     @Test
     void anOversizedBodyIsRefusedWith413() {
-        Refusal tooLarge = assertThrows(Refusal.class, () -> ReviewDecision.parse(new byte[JsonBody.MAX_BYTES + 1]));
+        Refusal tooLarge = assertThrows(Refusal.class, () -> ReviewDecision.parse(JSON, new byte[JsonBody.MAX_BYTES + 1]));
         assertEquals(413, tooLarge.status());
+    }
+
+    @Test
+    void aBodyDeclaredAsAnotherMediaTypeIsRefusedWith415() {
+        byte[] decision = "{\"decision\":\"approve\",\"notes\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        for (String contentType : new String[] {"text/plain", "application/x-www-form-urlencoded", null}) {
+            Refusal refused = assertThrows(Refusal.class, () -> ReviewDecision.parse(contentType, decision));
+            assertEquals(415, refused.status(), String.valueOf(contentType));
+            assertEquals("the body must be application/json", refused.reason());
+        }
+        assertEquals("approved", ReviewDecision.parse("Application/JSON", decision).outcome());
     }
 }

@@ -9,39 +9,39 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 /** The badge admin REST API (`/realms/hipaa/hipaa-badge-admin/...`) as an admin tool calls it. */
-final class BadgeAdminApi {
+public final class BadgeAdminApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String base;
     private final String bearer;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    BadgeAdminApi(String realmUrl, String bearer) {
+    public BadgeAdminApi(String realmUrl, String bearer) {
         this.base = realmUrl + "/hipaa-badge-admin/";
         this.bearer = bearer;
     }
 
-    HttpResponse<String> putWorkstation(String id, Map<String, String> fields) {
+    public HttpResponse<String> putWorkstation(String id, Map<String, String> fields) {
         return send("PUT", "workstations/" + id, json(fields));
     }
 
-    HttpResponse<String> assignBadge(String userId, String badge) {
+    public HttpResponse<String> assignBadge(String userId, String badge) {
         return send("PUT", "users/" + userId + "/badge", json(Map.of("badge", badge)));
     }
 
-    HttpResponse<String> revokeBadge(String userId) {
+    public HttpResponse<String> revokeBadge(String userId) {
         return send("DELETE", "users/" + userId + "/badge", null);
     }
 
-    HttpResponse<String> resetPin(String userId) {
+    public HttpResponse<String> resetPin(String userId) {
         return send("DELETE", "users/" + userId + "/pin", null);
     }
 
-    HttpResponse<String> badgeStatus(String userId) {
+    public HttpResponse<String> badgeStatus(String userId) {
         return send("GET", "users/" + userId + "/badge", null);
     }
 
-    HttpResponse<String> send(String method, String path, String body) {
+    public HttpResponse<String> send(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
@@ -59,7 +59,7 @@ final class BadgeAdminApi {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> body(HttpResponse<String> response) {
+    public static Map<String, Object> body(HttpResponse<String> response) {
         try {
             return JSON.readValue(response.body(), Map.class);
         } catch (IOException e) {

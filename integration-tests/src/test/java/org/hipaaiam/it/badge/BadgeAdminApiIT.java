@@ -63,7 +63,7 @@ class BadgeAdminApiIT {
 
     @Test
     void clinicianMayNotChangeTheRegistryOrBadges() throws Exception {
-        BadgeAdminApi clinician = new BadgeAdminApi(realm.getBaseUrl(), ward.accessTokenOf(DemoRealm.CLINICIAN));
+        BadgeAdminApi clinician = new BadgeAdminApi(realm.getBaseUrl(), ward.adminToolsTokenOf(DemoRealm.CLINICIAN));
         HttpResponse<String> refused = clinician.putWorkstation("rogue-01", Map.of("class", "kiosk", "location", "Lobby", "network", "0.0.0.0/0"));
         assertEquals(403, refused.statusCode());
         assertTrue(((String) BadgeAdminApi.body(refused).get("reason")).contains("manage-realm"), refused.body());

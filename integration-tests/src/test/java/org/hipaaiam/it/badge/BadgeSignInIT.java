@@ -8,8 +8,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
 import org.hipaaiam.it.badge.BadgeWard.Clinician;
 import org.hipaaiam.it.support.AuditTrail;
+import org.hipaaiam.it.support.BadgePinPage;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
 import org.hipaaiam.it.support.InjectScene;
@@ -91,6 +93,35 @@ class BadgeSignInIT {
         assertEquals(Boolean.FALSE, reset.get("pinLocked"), reset.toString());
         assertTrue(realm.admin().users().get(nurse.id()).toRepresentation().getRequiredActions().contains(BadgeWard.ENROLMENT),
                 "a reset asks the user to set a new PIN after a full sign-in");
+    }
+
+    @Test
+    void wrongPinsSentAtTheSameMomentAreEachCounted() throws Exception {
+        ward.setRealmAttribute("hipaa.pin.maxFailures", "4");
+        ward.withoutBruteForceProtection();
+        Clinician nurse = ward.newClinician();
+        ward.enrol(nurse, "604729");
+        List<BadgePinPage> screens = ward.pinPagesAfterTapping(nurse.badge(), 4);
+
+        CyclicBarrier together = new CyclicBarrier(screens.size());
+        List<Thread> attempts = screens.stream().map(screen -> new Thread(() -> {
+            try {
+                together.await();
+                screen.enterPin("111333");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        })).toList();
+        attempts.forEach(Thread::start);
+        for (Thread attempt : attempts) {
+            attempt.join(60_000);
+        }
+
+        for (BadgePinPage screen : screens) {
+            assertEquals(GENERIC_ERROR, screen.error());
+        }
+        Map<String, Object> status = BadgeAdminApi.body(admin.badgeStatus(nurse.id()));
+        assertEquals(Boolean.TRUE, status.get("pinLocked"), "four wrong PINs at once are four failures: " + status);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,14 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
+import org.keycloak.testframework.ui.webdriver.HtmlUnitWebDriverSupplier;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /**
  * A hospital ward for badge tests: the shipped realm, one browser (the shared workstation's), the demo app
- * receiving callbacks, and the steps people take there: enrol, tap and PIN, sign in with password and one-time
- * code. Workstations it registers and realm settings it changes are undone after each test.
+ * receiving callbacks, the bundle's admin tools for the badge admin API, and the steps people take there: enrol,
+ * tap and PIN, sign in with password and one-time code. Workstations it registers and realm settings it changes
+ * are undone after each test.
  */
 final class BadgeWard extends Scene {
 
@@ -47,10 +50,12 @@ final class BadgeWard extends Scene {
     private static final Map<ManagedRealm, Tokens> IAM_ADMIN_TOKENS = Collections.synchronizedMap(new WeakHashMap<>());
 
     final OidcDemoApp app;
+    private final OidcDemoApp adminTools;
 
     BadgeWard(ManagedRealm realm, ManagedWebDriver browser, TimeOffSet clock) throws IOException {
         super(realm, browser, clock);
         this.app = stopAfterTest(OidcDemoApp.listen(realm.getBaseUrl()));
+        this.adminTools = stopAfterTest(OidcDemoApp.adminTools(realm.getBaseUrl()));
     }
 
     BadgeTapPage tapPage() {
@@ -95,6 +100,38 @@ final class BadgeWard extends Scene {
         realm.admin().update(rep);
     }
 
+    /**
+     * Turns Keycloak's brute-force protection off for this test, so that attempts sent at the same moment all reach
+     * the PIN check (with it on, the quick-login check refuses the ones after the first failure before any PIN check).
+     */
+    void withoutBruteForceProtection() {
+        boolean before = Boolean.TRUE.equals(realm.admin().toRepresentation().isBruteForceProtected());
+        setBruteForceProtected(false);
+        afterTest(() -> setBruteForceProtected(before));
+    }
+
+    private void setBruteForceProtected(boolean on) {
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        rep.setBruteForceProtected(on);
+        realm.admin().update(rep);
+    }
+
+    /**
+     * Other workstations' browsers, each at the PIN page after tapping `badge`, as when one badge is tried at several
+     * screens at once; they are closed after the test.
+     */
+    List<BadgePinPage> pinPagesAfterTapping(String badge, int screens) {
+        List<BadgePinPage> pages = new ArrayList<>();
+        for (int i = 0; i < screens; i++) {
+            ManagedWebDriver screen = new ManagedWebDriver(new HtmlUnitWebDriverSupplier().getWebDriver());
+            afterTest(() -> screen.driver().quit());
+            screen.open(app.authorizationUrl(Pkce.create(), Map.of()));
+            new BadgeTapPage(screen.driver()).tap(badge);
+            pages.add(new BadgePinPage(screen.driver()));
+        }
+        return pages;
+    }
+
     /** A workstation in the registry for this test; it is removed after it. */
     HttpResponse<String> registerWorkstation(String id, Map<String, String> fields) throws Exception {
         BadgeAdminApi admin = asIamAdmin();
@@ -119,14 +156,15 @@ final class BadgeWard extends Scene {
     BadgeAdminApi asIamAdmin() throws Exception {
         Tokens tokens = IAM_ADMIN_TOKENS.get(realm);
         if (tokens == null || tokens.access().getExpirationTime().getTime() - System.currentTimeMillis() < 60_000) {
-            tokens = Tokens.iamAdmin(browser, app);
+            tokens = Tokens.iamAdmin(browser, adminTools);
             IAM_ADMIN_TOKENS.put(realm, tokens);
         }
         return new BadgeAdminApi(realm.getBaseUrl(), tokens.accessToken());
     }
 
-    String accessTokenOf(String username) throws Exception {
-        return Tokens.signIn(browser, app, username).accessToken();
+    /** The access token the bundle's admin tools get when this person signs in to them. */
+    String adminToolsTokenOf(String username) throws Exception {
+        return Tokens.signIn(browser, adminTools, username).accessToken();
     }
 
     /** The enrolment a new clinician does: required action, full sign-in, then badge tap and PIN. */

@@ -19,13 +19,15 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
- * Where badge + PIN is allowed, and signed reader taps: an unregistered network gets password + one-time code,
- * a reader's signed tap signs in, and replayed, expired or wrong-network taps are refused.
+ * Where badge + PIN is allowed, and signed reader taps: an unregistered network gets password + one-time code, a
+ * declared emergency opens badge + PIN on the configured clinical networks only, a reader's signed tap signs in,
+ * and replayed, expired or wrong-network taps are refused.
  */
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
 class WorkstationLocationIT {
 
     static final String BADGE_NETWORKS = "hipaa.badge.networks";
+    static final String EMERGENCY_NETWORKS = "hipaa.badge.emergencyNetworks";
 
     @InjectRealm(fromJson = DemoRealm.JSON)
     ManagedRealm realm;
@@ -55,9 +57,25 @@ class WorkstationLocationIT {
     }
 
     @Test
-    void declaredEmergencyAllowsBadgeSignInFromAnywhere() throws Exception {
+    void declaredEmergencyOffersNoBadgeSignInOutsideTheEmergencyNetworks() throws Exception {
         ward.declareEmergencyFor(Duration.ofMinutes(10));
+        ward.openSignIn();
+        assertFalse(ward.tapPage().isShown(), "no emergency networks configured: the emergency widens nothing");
 
+        // the hospital's clinical networks; this browser comes from 127.0.0.1, as a home or internet address would from elsewhere
+        ward.setRealmAttribute(EMERGENCY_NETWORKS, "10.0.0.0/8");
+        ward.openSignIn();
+        assertFalse(ward.tapPage().isShown(), "an emergency does not open badge + PIN outside the clinical networks");
+        assertTrue(ward.signInPage().isShown());
+    }
+
+    @Test
+    void declaredEmergencyOffersBadgeSignInOnTheClinicalNetworks() throws Exception {
+        ward.setRealmAttribute(EMERGENCY_NETWORKS, "127.0.0.0/8");
+        ward.openSignIn();
+        assertFalse(ward.tapPage().isShown(), "an emergency network without an emergency is like any other");
+
+        ward.declareEmergencyFor(Duration.ofMinutes(10));
         ward.openSignIn();
         assertTrue(ward.tapPage().isShown());
         assertTrue(ward.tapPage().emergencyNotice().contains("Emergency mode"), "the tap page says why it is offered");

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.hipaaiam.it.support.DemoRealm;
 
 /** A caller of the break-glass REST API with a person's access token. */
-final class BreakGlassApi {
+public final class BreakGlassApi {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String PRIVACY_OFFICER = DemoRealm.PRIVACY_OFFICER;
@@ -27,25 +27,30 @@ final class BreakGlassApi {
     }
 
     /** The API as the holder of this access token (see {@code Tokens.signIn}). */
-    static BreakGlassApi as(String realmUrl, String accessToken) {
+    public static BreakGlassApi as(String realmUrl, String accessToken) {
         return new BreakGlassApi(realmUrl, accessToken);
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(base(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
         return postJson(path, JSON.writeValueAsString(body));
     }
 
     /** Posts the text as it is, declared as JSON: for bodies no serializer would write. */
-    HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
-        return http.send(base(path).header("Content-Type", "application/json")
+    public HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
+        return postAs(path, "application/json", body);
+    }
+
+    /** Posts the text as it is, declared as the given media type. */
+    public HttpResponse<String> postAs(String path, String contentType, String body) throws IOException, InterruptedException {
+        return http.send(base(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
         return http.send(base(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
 

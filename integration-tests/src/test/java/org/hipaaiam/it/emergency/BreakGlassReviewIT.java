@@ -153,6 +153,9 @@ class BreakGlassReviewIT {
         assertRefused(400, "decision must be a string", reviewer.post(decision, Map.of("decision", true, "notes", "Verified")));
         assertRefused(400, "notes must be a string", reviewer.post(decision, Map.of("decision", "approve", "notes", List.of("Verified"))));
         assertRefused(413, "the body is larger than " + JsonBody.MAX_BYTES + " bytes", reviewer.postJson(decision, oversized));
+        assertRefused(415, "the body must be application/json", reviewer.postAs(decision, "text/plain", "approve: verified"));
+        assertRefused(415, "the body must be application/json", reviewer.postAs(decision, "application/x-www-form-urlencoded",
+                "decision=approve&notes=Verified"));
         assertEquals("open", reviewer.cases(null).get(0).get("status"), "no refused decision was recorded");
 
         assertRefused(400, "the body is not valid JSON", iamAdmin.postJson("emergency", "reason=EHR+down"));
@@ -160,12 +163,41 @@ class BreakGlassReviewIT {
         assertRefused(400, "until must be epoch seconds in the future, at most 604800 s ahead",
                 iamAdmin.post("emergency", Map.of("reason", "EHR downtime", "until", Long.toString(until))));
         assertRefused(413, "the body is larger than " + JsonBody.MAX_BYTES + " bytes", iamAdmin.postJson("emergency", oversized));
+        assertRefused(415, "the body must be application/json", iamAdmin.postAs("emergency", "application/x-www-form-urlencoded",
+                "reason=EHR+down&until=" + until));
         assertNull(realm.admin().toRepresentation().getAttributes().get(DeclaredEmergencyAttributes.UNTIL), "no emergency was declared");
 
         assertFalse(scene.trail().records(r -> isRefusal(r, "cases/{id}/decision", "the body is not valid JSON")
                 && BreakGlassApi.PRIVACY_OFFICER.equals(r.at("user.name"))).isEmpty(), "a malformed decision is audited");
         assertFalse(scene.trail().records(r -> isRefusal(r, "emergency", "the body is larger than " + JsonBody.MAX_BYTES + " bytes")
                 && BreakGlassApi.IAM_ADMIN.equals(r.at("user.name"))).isEmpty(), "an oversized declaration is audited");
+        assertFalse(scene.trail().records(r -> isRefusal(r, "cases/{id}/decision", "the body must be application/json")
+                && BreakGlassApi.PRIVACY_OFFICER.equals(r.at("user.name"))).isEmpty(), "a decision that is not JSON is audited");
+        assertFalse(scene.trail().records(r -> isRefusal(r, "emergency", "the body must be application/json")
+                && BreakGlassApi.IAM_ADMIN.equals(r.at("user.name"))).isEmpty(), "a declaration that is not JSON is audited");
+    }
+
+    @Test
+    void aPersonsAdmAccountCannotDecideTheCaseOfHerWorkforceAccount() throws Exception {
+        assertEquals("success", scene.clinician.elevate(DemoRealm.CLINICIAN, "Trauma bay, imaging history needed").params()
+                .get("kc_action_status"));
+        // adm-jsmith4821 is jsmith4821's own privileged account (employee number 4821); here it reviews too
+        String twin = realm.admin().users().search(DemoRealm.IAM_ADMIN, true).get(0).getId();
+        realm.admin().users().get(twin).roles().realmLevel()
+                .add(List.of(realm.admin().roles().get("privacy-officer").toRepresentation()));
+        BreakGlassApi twinReviewer = scene.apiAs(DemoRealm.IAM_ADMIN);
+        String caseId = (String) twinReviewer.cases("open").get(0).get("id");
+
+        HttpResponse<String> approved = twinReviewer.post("cases/" + caseId + "/decision",
+                Map.of("decision", "approve", "notes", "Justified, I was there"));
+        assertRefused(403, "nobody reviews their own break-glass case", approved);
+        assertEquals("open", twinReviewer.caseById(caseId).get("status"), "the refused approval changes nothing");
+        assertFalse(scene.trail().records(r -> isRefusal(r, "cases/{id}/decision", "nobody reviews their own break-glass case")
+                && DemoRealm.IAM_ADMIN.equals(r.at("user.name"))).isEmpty(), "the approval by the same person is audited");
+
+        HttpResponse<String> byAnotherPerson = scene.apiAs(BreakGlassApi.PRIVACY_OFFICER).post("cases/" + caseId + "/decision",
+                Map.of("decision", "approve", "notes", "Trauma activation on record"));
+        assertEquals(200, byAnotherPerson.statusCode(), byAnotherPerson.body());
     }
 
     private static void assertRefused(int status, String reason, HttpResponse<String> response) throws Exception {

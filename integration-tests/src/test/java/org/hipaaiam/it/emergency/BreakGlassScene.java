@@ -12,28 +12,30 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 /**
  * What each break-glass test starts with: the demo clinical app receiving callbacks, a clinician's browser in
  * front of it with no session, the Privacy Office's alert receiver, and a browser at the office where staff sign
- * in for the break-glass API.
+ * in to the bundle's admin tools for the break-glass API.
  */
 final class BreakGlassScene extends Scene {
 
     final OidcDemoApp app;
     final BreakGlassBrowser clinician;
     final PrivacyOffice privacyOffice;
+    private final OidcDemoApp adminTools;
     private final ManagedWebDriver officeBrowser;
 
     BreakGlassScene(ManagedRealm realm, ManagedWebDriver browser, TimeOffSet clock) throws Exception {
         super(realm, browser, clock);
         this.app = stopAfterTest(OidcDemoApp.listen(realm.getBaseUrl()));
         this.privacyOffice = stopAfterTest(PrivacyOffice.listen(realm));
+        this.adminTools = stopAfterTest(OidcDemoApp.adminTools(realm.getBaseUrl()));
         this.officeBrowser = new ManagedWebDriver(new HtmlUnitWebDriverSupplier().getWebDriver());
         afterTest(() -> officeBrowser.driver().quit());
         this.clinician = new BreakGlassBrowser(browser, app);
         clinician.forgetSessions();
     }
 
-    /** The break-glass API called by a member of staff who signed in at the office (the realm's full browser sign-in). */
+    /** The break-glass API called by a member of staff who signed in to the admin tools at the office (full browser sign-in). */
     BreakGlassApi apiAs(String username) throws Exception {
-        return BreakGlassApi.as(realm.getBaseUrl(), Tokens.signIn(officeBrowser, app, username).accessToken());
+        return BreakGlassApi.as(realm.getBaseUrl(), Tokens.signIn(officeBrowser, adminTools, username).accessToken());
     }
 
     /** The tokens the app gets for a callback of the clinician's last request. */

@@ -42,7 +42,7 @@ class DormantAccountsIT {
 
         scene.serverClockAhead(Duration.ofDays(31));
         String newcomer = Accounts.withoutCredentials(realm, "pkhan", Map.of()).username();
-        String token = scene.hrToken();
+        String token = scene.iamAdminToken();
 
         HrFeed.Answer report = scene.hr.dormant(token);
         assertEquals(200, report.status(), report.json().toString());
@@ -59,7 +59,7 @@ class DormantAccountsIT {
         assertTrue(scene.user(DemoRealm.OTHER_CLINICIAN).isEnabled(), "the report changes nothing");
 
         HrFeed.assertRefused("confirmation_required", 400, scene.hr.disableDormant(token, "{}"));
-        String reportingJob = scene.tokenWithoutUserRoles();
+        String reportingJob = scene.dormantAccountsTokenWithoutUserRoles();
         HrFeed.assertRefused("forbidden", 403, scene.hr.disableDormant(reportingJob, "{\"confirm\": true}"));
         HrFeed.assertRefused("forbidden", 403, scene.hr.dormant(reportingJob));
         assertTrue(scene.user(DemoRealm.OTHER_CLINICIAN).isEnabled(), "refusals change nothing");

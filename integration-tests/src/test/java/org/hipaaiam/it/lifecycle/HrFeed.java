@@ -61,7 +61,7 @@ final class HrFeed {
         return get(URI.create(dormantUrl), bearerToken);
     }
 
-    /** IAM's clean-up of dormant accounts: not an HR call, so a bearer token with manage-users and no signature. */
+    /** IAM's clean-up of dormant accounts: not an HR call, so a bearer token for that API with manage-users and no signature. */
     Answer disableDormant(String bearerToken, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(dormantUrl)).header("Authorization", "Bearer " + bearerToken)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();

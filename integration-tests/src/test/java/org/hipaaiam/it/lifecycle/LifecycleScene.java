@@ -4,34 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+import org.hipaaiam.core.vocabulary.BundleApi;
 import org.hipaaiam.it.support.AuditTrail.StoredRecord;
 import org.hipaaiam.it.support.DemoRealm;
+import org.hipaaiam.it.support.OidcDemoApp;
 import org.hipaaiam.it.support.Scene;
 import org.hipaaiam.it.support.Tokens;
-import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.UserResource;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import org.keycloak.testframework.util.ApiUtil;
 
 /**
  * What each account-lifecycle test starts with: the demo clinical app on its test port (callbacks and
- * back-channel logouts), the HR system's side of the feed, and the accounts of the shipped realm to look at.
+ * back-channel logouts), the bundle's admin tools, the HR system's side of the feed, and the accounts of the
+ * shipped realm to look at.
  */
 final class LifecycleScene extends Scene {
 
     final ClinicalAppOnTestPort app;
     final HrFeed hr;
+    private final OidcDemoApp adminTools;
 
     LifecycleScene(ManagedRealm realm, ManagedWebDriver browser, TimeOffSet clock) throws Exception {
         super(realm, browser, clock);
         this.app = stopAfterTest(ClinicalAppOnTestPort.start(realm));
+        this.adminTools = stopAfterTest(OidcDemoApp.adminTools(realm.getBaseUrl()));
         this.hr = new HrFeed(realm.getBaseUrl());
     }
 
@@ -45,9 +44,14 @@ final class LifecycleScene extends Scene {
         return Tokens.ofServiceAccount(realm.getBaseUrl(), DemoRealm.HR_FEED, DemoRealm.HR_FEED_SECRET).accessToken();
     }
 
-    /** Any other service account: a valid token, but it may neither view nor manage users. */
-    String tokenWithoutUserRoles() throws Exception {
-        serviceClient("reporting-job", null);
+    /** The IAM admin's access token from the bundle's admin tools (a full browser sign-in). */
+    String iamAdminToken() throws Exception {
+        return Tokens.iamAdmin(browser, adminTools).accessToken();
+    }
+
+    /** Another service account whose tokens name the dormant-accounts API: a valid token there, without user roles. */
+    String dormantAccountsTokenWithoutUserRoles() throws Exception {
+        serviceClient("reporting-job", BundleApi.DORMANT_ACCOUNTS.audience());
         return serviceAccountToken("reporting-job");
     }
 
@@ -55,38 +59,6 @@ final class LifecycleScene extends Scene {
     String hrFeedTokenWithoutHrRole() throws Exception {
         serviceClient("reporting-job", HrFeed.AUDIENCE);
         return serviceAccountToken("reporting-job");
-    }
-
-    /**
-     * A confidential client with a service account (secret `<clientId>-secret`) for this test, removed after it;
-     * its tokens name `audience` when one is given.
-     */
-    ClientResource serviceClient(String clientId, String audience) {
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setSecret(clientId + "-secret");
-        client.setPublicClient(false);
-        client.setServiceAccountsEnabled(true);
-        client.setStandardFlowEnabled(false);
-        if (audience != null) {
-            client.setProtocolMappers(List.of(audienceMapper(audience)));
-        }
-        String id = ApiUtil.getCreatedId(realm.admin().clients().create(client));
-        afterTest(() -> realm.admin().clients().get(id).remove());
-        return realm.admin().clients().get(id);
-    }
-
-    String serviceAccountToken(String clientId) throws Exception {
-        return Tokens.ofServiceAccount(realm.getBaseUrl(), clientId, clientId + "-secret").accessToken();
-    }
-
-    private static ProtocolMapperRepresentation audienceMapper(String audience) {
-        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
-        mapper.setName(audience + " audience");
-        mapper.setProtocol("openid-connect");
-        mapper.setProtocolMapper("oidc-audience-mapper");
-        mapper.setConfig(Map.of("included.custom.audience", audience, "access.token.claim", "true"));
-        return mapper;
     }
 
     /** Requests the HR system signs are signed with the server's time, so they follow the moved clock. */

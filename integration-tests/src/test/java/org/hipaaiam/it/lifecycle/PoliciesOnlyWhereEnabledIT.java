@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.hipaaiam.core.vocabulary.BundleApi;
+import org.hipaaiam.it.support.Audiences;
 import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.HipaaServerConfig;
 import org.hipaaiam.it.support.Tokens;
@@ -78,7 +80,8 @@ class PoliciesOnlyWhereEnabledIT {
         client.setPublicClient(false);
         client.setServiceAccountsEnabled(true);
         client.setStandardFlowEnabled(false);
-        client.setProtocolMappers(List.of(ScimClient.audienceMapper(realmUrl)));
+        // its tokens also name the dormant-accounts API, so the refusal there is about the realm, not the token
+        client.setProtocolMappers(List.of(ScimClient.audienceMapper(realmUrl), Audiences.mapper(BundleApi.DORMANT_ACCOUNTS.audience())));
         String clientId = ApiUtil.getCreatedId(realm.clients().create(client));
         UserResource serviceAccount = realm.users().get(realm.clients().get(clientId).getServiceAccountUser().getId());
         serviceAccount.roles().clientLevel(realmManagementId()).add(List.of(realmManagementRole("manage-users"), realmManagementRole("view-realm")));

@@ -5,7 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
-import java.util.Map;
+import org.hipaaiam.it.support.Audiences;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.Tokens;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -37,12 +37,7 @@ final class ScimClient {
 
     /** Puts the realm's SCIM base URL into a client's access tokens. */
     static ProtocolMapperRepresentation audienceMapper(String realmUrl) {
-        ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
-        audience.setName("scim audience");
-        audience.setProtocol("openid-connect");
-        audience.setProtocolMapper("oidc-audience-mapper");
-        audience.setConfig(Map.of("included.custom.audience", realmUrl + "/scim/v2", "access.token.claim", "true"));
-        return audience;
+        return Audiences.mapper(realmUrl + "/scim/v2");
     }
 
     HttpResponse<String> deactivate(String userId) throws Exception {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hipaaiam.core.vocabulary.BundleApi;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,23 @@ class RealmExportIT {
         assertFalse(app.isImplicitFlowEnabled());
         assertEquals("S256", app.getAttributes().get("pkce.code.challenge.method"));
         assertEquals("http://localhost:8081/backchannel-logout", app.getAttributes().get("backchannel.logout.url"));
+    }
+
+    @Test
+    void adminToolsArePublicWithPkceNameTheBundlesApisAndCarryOnlyTheirRoles() {
+        ClientRepresentation tools = client(DemoRealm.ADMIN_TOOLS_CLIENT);
+        assertTrue(tools.isPublicClient());
+        assertFalse(tools.isDirectAccessGrantsEnabled());
+        assertFalse(tools.isImplicitFlowEnabled());
+        assertFalse(tools.isFullScopeAllowed(), "tokens carry only the roles the bundle's APIs check");
+        assertEquals("S256", tools.getAttributes().get("pkce.code.challenge.method"));
+        assertEquals(List.of("http://127.0.0.1/callback"), List.copyOf(tools.getRedirectUris()));
+        Set<String> audiences = tools.getProtocolMappers().stream().filter(m -> "oidc-audience-mapper".equals(m.getProtocolMapper()))
+                .map(m -> m.getConfig().get("included.custom.audience")).collect(Collectors.toSet());
+        assertEquals(Set.of(BundleApi.BADGE_ADMIN.audience(), BundleApi.BREAK_GLASS.audience(), BundleApi.DORMANT_ACCOUNTS.audience()), audiences);
+        Set<String> realmRoles = realm.admin().clients().get(tools.getId()).getScopeMappings().realmLevel().listAll().stream()
+                .map(RoleRepresentation::getName).collect(Collectors.toSet());
+        assertEquals(Set.of("privacy-officer", "iam-admin"), realmRoles);
     }
 
     @Test

@@ -29,7 +29,12 @@ public final class CallbackReceiver implements AutoCloseable {
     }
 
     public static CallbackReceiver listen(int port, String path) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 10);
+        return listen("localhost", port, path);
+    }
+
+    /** The same on one address, such as the loopback IP a native app's redirect URI names. */
+    public static CallbackReceiver listen(String host, int port, String path) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 10);
         CallbackReceiver receiver = new CallbackReceiver(server);
         server.createContext(path, receiver::handle);
         server.start();

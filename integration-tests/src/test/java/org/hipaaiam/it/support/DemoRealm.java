@@ -23,6 +23,14 @@ public final class DemoRealm {
     public static final int OIDC_APP_PORT = 8081;
     public static final String OIDC_REDIRECT_URI = "http://localhost:8081/callback";
 
+    /**
+     * The bundle's own admin tools: a public client (PKCE) whose tokens name the bundle's APIs; its redirect URI is
+     * the loopback address on any port (RFC 8252), so a tool on an admin's machine listens where it likes.
+     */
+    public static final String ADMIN_TOOLS_CLIENT = "hipaa-admin-tools";
+    public static final int ADMIN_TOOLS_PORT = 8086;
+    public static final String ADMIN_TOOLS_REDIRECT_URI = "http://127.0.0.1:8086/callback";
+
     public static final String SAML_CLIENT = "pacs-viewer";
     public static final int SAML_APP_PORT = 8082;
     public static final String SAML_ACS_URL = "http://localhost:8082/saml/acs";

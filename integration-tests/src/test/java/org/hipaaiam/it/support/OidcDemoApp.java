@@ -13,35 +13,49 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The demo clinical app as a relying party: it builds its authorization requests, receives the browser at its
- * redirect URI (once listening, on a real HTTP endpoint) and redeems and refreshes over the back channel.
+ * A relying party of the realm: the demo clinical app (confidential) or the bundle's admin tools (public). It
+ * builds its authorization requests, receives the browser at its redirect URI (once listening, on a real HTTP
+ * endpoint) and redeems and refreshes over the back channel.
  */
 public final class OidcDemoApp implements AutoCloseable {
 
     private final String realmUrl;
+    private final String clientId;
+    /** Null for a public client, which names itself in each token request instead. */
+    private final String secret;
     private final String redirectUri;
     private final CallbackReceiver receiver;
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** The app's requests and back channel only, for tests that never reach the redirect. */
     public OidcDemoApp(String realmUrl) {
-        this(realmUrl, DemoRealm.OIDC_REDIRECT_URI, null);
+        this(realmUrl, DemoRealm.OIDC_CLIENT, DemoRealm.OIDC_CLIENT_SECRET, DemoRealm.OIDC_REDIRECT_URI, null);
     }
 
-    private OidcDemoApp(String realmUrl, String redirectUri, CallbackReceiver receiver) {
+    private OidcDemoApp(String realmUrl, String clientId, String secret, String redirectUri, CallbackReceiver receiver) {
         this.realmUrl = realmUrl;
+        this.clientId = clientId;
+        this.secret = secret;
         this.redirectUri = redirectUri;
         this.receiver = receiver;
     }
 
     /** The app on its demo port, receiving its sign-in callbacks. */
     public static OidcDemoApp listen(String realmUrl) throws IOException {
-        return new OidcDemoApp(realmUrl, DemoRealm.OIDC_REDIRECT_URI, CallbackReceiver.listen(DemoRealm.OIDC_APP_PORT, "/callback"));
+        return new OidcDemoApp(realmUrl, DemoRealm.OIDC_CLIENT, DemoRealm.OIDC_CLIENT_SECRET, DemoRealm.OIDC_REDIRECT_URI,
+                CallbackReceiver.listen(DemoRealm.OIDC_APP_PORT, "/callback"));
     }
 
     /** The same client answering on another port, for every path there (sign-in callbacks and back-channel logouts). */
     public static OidcDemoApp listenOn(String realmUrl, int port) throws IOException {
-        return new OidcDemoApp(realmUrl, redirectUriOn(port), CallbackReceiver.listen(port, "/"));
+        return new OidcDemoApp(realmUrl, DemoRealm.OIDC_CLIENT, DemoRealm.OIDC_CLIENT_SECRET, redirectUriOn(port),
+                CallbackReceiver.listen(port, "/"));
+    }
+
+    /** The bundle's admin tools as a tool on an admin's machine runs them: a public client listening on the loopback address. */
+    public static OidcDemoApp adminTools(String realmUrl) throws IOException {
+        return new OidcDemoApp(realmUrl, DemoRealm.ADMIN_TOOLS_CLIENT, null, DemoRealm.ADMIN_TOOLS_REDIRECT_URI,
+                CallbackReceiver.listen("127.0.0.1", DemoRealm.ADMIN_TOOLS_PORT, "/callback"));
     }
 
     public static String redirectUriOn(int port) {
@@ -54,7 +68,7 @@ public final class OidcDemoApp implements AutoCloseable {
 
     public String authorizationUrl(Map<String, String> extra) {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("client_id", DemoRealm.OIDC_CLIENT);
+        params.put("client_id", clientId);
         params.put("response_type", "code");
         params.put("scope", "openid");
         params.put("redirect_uri", redirectUri);
@@ -96,14 +110,16 @@ public final class OidcDemoApp implements AutoCloseable {
     }
 
     private HttpResponse<String> tokenRequest(Map<String, String> params) throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString(
-                (DemoRealm.OIDC_CLIENT + ":" + DemoRealm.OIDC_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(params)))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        Map<String, String> form = new LinkedHashMap<>(params);
+        if (secret == null) {
+            form.put("client_id", clientId);
+        } else {
+            String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + basic);
+        }
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(form(form))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public static String form(Map<String, String> params) {

@@ -3,12 +3,16 @@ package org.hipaaiam.it.support;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Set;
 import org.hipaaiam.core.vocabulary.DeclaredEmergencyAttributes;
+import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.testframework.util.ApiUtil;
 
 /**
  * What the tests of one capability start from: the realm, the browser in front of it, the server's clock and
@@ -92,6 +96,30 @@ public abstract class Scene implements AutoCloseable {
         if (rep.getAttributes().keySet().removeAll(DECLARED_EMERGENCY)) {
             realm.admin().update(rep);
         }
+    }
+
+    /**
+     * A confidential client with a service account (secret `<clientId>-secret`) for this test, removed after it;
+     * its tokens name `audience` when one is given.
+     */
+    public ClientResource serviceClient(String clientId, String audience) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setSecret(clientId + "-secret");
+        client.setPublicClient(false);
+        client.setServiceAccountsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        if (audience != null) {
+            client.setProtocolMappers(List.of(Audiences.mapper(audience)));
+        }
+        String id = ApiUtil.getCreatedId(realm.admin().clients().create(client));
+        afterTest(() -> realm.admin().clients().get(id).remove());
+        return realm.admin().clients().get(id);
+    }
+
+    /** The access token of a client {@link #serviceClient} made (client-credentials grant). */
+    public String serviceAccountToken(String clientId) throws Exception {
+        return Tokens.ofServiceAccount(realm.getBaseUrl(), clientId, clientId + "-secret").accessToken();
     }
 
     /** Something to undo after the test, whatever its outcome; steps run in reverse order. */

@@ -14,8 +14,9 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /**
  * The tokens a test holds, and every way it gets them: a machine's (client credentials of a service account), a
- * person's (the realm's browser sign-in through the demo app, the code redeemed with its PKCE verifier) and the
- * IAM admin's (that same sign-in as the `adm-` account, for the bundle's admin APIs). Claims are read as issued;
+ * person's (the realm's browser sign-in through an app, the demo app or the bundle's admin tools, the code redeemed
+ * with its PKCE verifier) and the IAM admin's (that same sign-in as the `adm-` account through the admin tools, whose
+ * tokens the bundle's APIs accept). Claims are read as issued;
  * a test that must trust an ID token verifies it with {@link IdTokens}.
  */
 public record Tokens(String accessToken, String idToken, String refreshToken, JWTClaimsSet access, JWTClaimsSet id) {
@@ -47,9 +48,9 @@ public record Tokens(String accessToken, String idToken, String refreshToken, JW
         return redeem(app, pkce);
     }
 
-    /** The IAM admin (realm-admin through the `iam-admin` role), signed in like any person. */
-    public static Tokens iamAdmin(ManagedWebDriver browser, OidcDemoApp app) throws Exception {
-        return signIn(browser, app, DemoRealm.IAM_ADMIN);
+    /** The IAM admin (realm-admin through the `iam-admin` role), signed in like any person to the admin tools. */
+    public static Tokens iamAdmin(ManagedWebDriver browser, OidcDemoApp adminTools) throws Exception {
+        return signIn(browser, adminTools, DemoRealm.IAM_ADMIN);
     }
 
     /** The app's next callback, redeemed with the verifier of the request that led to it. */

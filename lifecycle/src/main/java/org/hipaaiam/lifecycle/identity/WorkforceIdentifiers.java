@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hipaaiam.core.account.AccountKind;
+import org.hipaaiam.core.account.EmployeeNumber;
 
 /**
  * The reference hospital's unique user identification (164.312(a)(2)(i)): workforce accounts are first initial
@@ -14,7 +15,7 @@ import org.hipaaiam.core.account.AccountKind;
 public final class WorkforceIdentifiers {
 
     /** The user attribute holding HR's employee number, shared by a person's workforce and `adm-` accounts. */
-    public static final String EMPLOYEE_NUMBER = "employeeNumber";
+    public static final String EMPLOYEE_NUMBER = EmployeeNumber.ATTRIBUTE;
 
     private static final Pattern WORKFORCE = Pattern.compile("([a-z]{2,})(\\d{4,10})");
     private static final Pattern SERVICE = Pattern.compile(Pattern.quote(AccountKind.SERVICE_PREFIX) + "[a-z0-9]+(-[a-z0-9]+)+");
