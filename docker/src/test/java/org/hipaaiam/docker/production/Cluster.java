@@ -37,7 +37,7 @@ public final class Cluster implements AutoCloseable {
         for (int number = 1; number <= size; number++) {
             members.add(Node.number(number));
         }
-        FrontDoor door = FrontDoor.open(FRONT_DOOR_PORT, members);
+        FrontDoor door = FrontDoor.open(FRONT_DOOR_PORT, members, address.certificate().trustingClient());
         List<ProductionKeycloak> started = new ArrayList<>();
         Cluster cluster = new Cluster(door, address, started);
         try {
