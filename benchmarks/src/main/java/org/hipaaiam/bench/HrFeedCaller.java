@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import org.hipaaiam.core.signature.RequestSignature;
 import org.hipaaiam.core.signature.SignatureHeader;
+import org.hipaaiam.core.signature.SignedRequest;
 
 /** The HR system as the demo realm knows it: the `hr-feed` service account (its tokens name the HR feed) and the demo signing secret. */
 final class HrFeedCaller {
@@ -38,11 +39,13 @@ final class HrFeedCaller {
 
     /** A signed POST to `/realms/{realm}/hr-feed/{path}`. */
     HttpResponse<String> post(String path, byte[] body, String bearer) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/hr-feed/" + path))
+        URI target = URI.create(realmUrl + "/hr-feed/" + path);
+        SignedRequest signed = SignedRequest.to("POST", realmUrl.substring(realmUrl.lastIndexOf('/') + 1), target, body);
+        return http.send(HttpRequest.newBuilder(target)
                         .timeout(Duration.ofMinutes(10))
                         .header("Authorization", "Bearer " + bearer)
                         .header("Content-Type", "application/json")
-                        .header(SignatureHeader.NAME, RequestSignature.sign(SIGNING_SECRET, System.currentTimeMillis() / 1000, body))
+                        .header(SignatureHeader.NAME, RequestSignature.sign(SIGNING_SECRET, System.currentTimeMillis() / 1000, signed))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -36,7 +36,7 @@ public final class RosterReconciliationBenchmark {
         try (BenchKeycloak keycloak = BenchKeycloak.start(installation, providers, realm, work.resolve("keycloak-roster.log"))) {
             String realmUrl = BenchKeycloak.BASE_URL + "/realms/hipaa";
             HrFeedCaller hr = new HrFeedCaller(realmUrl);
-            ObjectNode roster = JSON.createObjectNode().put("rosterId", "bench-" + System.currentTimeMillis());
+            ObjectNode roster = JSON.createObjectNode().put("type", "roster").put("rosterId", "bench-" + System.currentTimeMillis());
             ArrayNode numbers = roster.putArray("employeeNumbers");
             for (int i = departed; i < accounts; i++) {
                 numbers.add(Integer.toString(FIRST_EMPLOYEE + i));

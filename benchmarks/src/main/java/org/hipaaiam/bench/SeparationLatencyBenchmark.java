@@ -69,7 +69,7 @@ public final class SeparationLatencyBenchmark {
                 String bearer = hr.token();
                 String subject = hr.userId("ybench" + employee, bearer);
                 CountDownLatch latch = loggedOut.computeIfAbsent(subject, s -> new CountDownLatch(1));
-                byte[] body = ("{\"eventId\":\"bench-" + System.nanoTime() + "\",\"employeeNumber\":\"" + employee + "\"}")
+                byte[] body = ("{\"type\":\"separation\",\"eventId\":\"bench-" + System.nanoTime() + "\",\"employeeNumber\":\"" + employee + "\"}")
                         .getBytes(StandardCharsets.UTF_8);
                 long start = System.nanoTime();
                 HttpResponse<String> answer = hr.post("separations", body, bearer);

@@ -13,10 +13,12 @@ import java.time.Instant;
 import java.util.Base64;
 import org.hipaaiam.core.signature.RequestSignature;
 import org.hipaaiam.core.signature.SignatureHeader;
+import org.hipaaiam.core.signature.SignedRequest;
 
 /**
  * The HR system's side of the separation feed: a bearer token of its service account (client credentials) and
- * every request signed with the realm's shared secret, in the bundle's own signature scheme.
+ * every request signed with the realm's shared secret, in the bundle's own signature scheme (v2: method, realm,
+ * path, query and body).
  */
 final class HrSystem {
 
@@ -41,15 +43,17 @@ final class HrSystem {
 
     /** Reports that an employee leaves: at once, or at `effectiveAt` when given. */
     Answer separation(String eventId, String employeeNumber, Instant effectiveAt) throws IOException, InterruptedException {
-        ObjectNode body = JSON.createObjectNode().put("eventId", eventId).put("employeeNumber", employeeNumber);
+        ObjectNode body = JSON.createObjectNode().put("type", "separation").put("eventId", eventId).put("employeeNumber", employeeNumber);
         if (effectiveAt != null) {
             body.put("effectiveAt", effectiveAt.toString());
         }
         byte[] bytes = JSON.writeValueAsBytes(body);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/hr-feed/separations"))
+        URI separations = URI.create(realmUrl + "/hr-feed/separations");
+        SignedRequest signed = SignedRequest.to("POST", realmUrl.substring(realmUrl.lastIndexOf('/') + 1), separations, bytes);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(separations)
                 .header("Authorization", "Bearer " + token())
                 .header("Content-Type", "application/json")
-                .header(SignatureHeader.NAME, RequestSignature.sign(signingSecret, Instant.now().getEpochSecond(), bytes))
+                .header(SignatureHeader.NAME, RequestSignature.sign(signingSecret, Instant.now().getEpochSecond(), signed))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), JSON.readTree(response.body()));
     }

@@ -117,6 +117,7 @@ class ProductionStartIT {
 
         assertEquals(REALM, realm.get("realm").asText());
         assertEquals("hipaa browser", realm.get("browserFlow").asText());
+        assertEquals("all", realm.get("sslRequired").asText(), "no plain HTTP for the realm from any address");
         try (Connection stored = database.connect(); Statement sql = stored.createStatement();
              ResultSet rows = sql.executeQuery("SELECT count(*) FROM realm WHERE name = '" + REALM + "'")) {
             rows.next();

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Builds the demo realm from the production realm and the demo overlay, so the two can never drift apart:
- * the overlay's attributes replace the realm's, its clients are merged into the realm's client of the same
- * clientId (secrets), and its users are added. Run by the build: `DemoRealmBuild <realm> <overlay> <out>`.
+ * the overlay's attributes replace the realm's, its other plain settings too (`sslRequired`: the run command
+ * serves plain HTTP on localhost), its clients are merged into the realm's client of the same clientId
+ * (secrets), and its users are added. Run by the build: `DemoRealmBuild <realm> <overlay> <out>`.
  */
 public final class DemoRealmBuild {
 
@@ -35,6 +36,12 @@ public final class DemoRealmBuild {
 
     static ObjectNode merge(ObjectNode realm, ObjectNode overlay) {
         ObjectNode demo = realm.deepCopy();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = overlay.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isValueNode() && !field.getKey().startsWith("_")) {
+                demo.set(field.getKey(), field.getValue());
+            }
+        }
         JsonNode attributes = overlay.path("attributes");
         if (attributes.isObject()) {
             demo.with("attributes").setAll((ObjectNode) attributes);

@@ -40,6 +40,19 @@ class RealmFilesTest {
     }
 
     @Test
+    void theProductionRealmRequiresTlsEverywhereAndSignedSamlRequests() throws Exception {
+        ObjectNode realm = read("hipaa-realm.json");
+        assertEquals("all", realm.path("sslRequired").asText());
+        for (JsonNode client : realm.path("clients")) {
+            if ("saml".equals(client.path("protocol").asText())) {
+                assertEquals("true", client.path("attributes").path("saml.client.signature").asText(), client.path("clientId") + " signs its requests");
+            }
+        }
+        assertEquals("external", DemoRealmBuild.merge(realm, read("demo-overlay.json")).path("sslRequired").asText(),
+                "the run command serves plain HTTP on localhost");
+    }
+
+    @Test
     void theDemoRealmIsTheProductionRealmWithTheOverlay() throws Exception {
         ObjectNode realm = read("hipaa-realm.json");
         ObjectNode demo = DemoRealmBuild.merge(realm, read("demo-overlay.json"));

@@ -12,6 +12,8 @@ public final class HipaaEvents {
     public static final String API_REFUSED = "api-refused";
     /** A realm attribute held a value the bundle cannot use; the safe value was used instead. Alerted once. */
     public static final String SETTING_INVALID = "setting-invalid";
+    /** A scheduled change on an account (a separation's or a leave's time) could not be read and was skipped. Alerted once. */
+    public static final String SCHEDULED_CHANGE_INVALID = "scheduled-change-invalid";
 
     private HipaaEvents() {
     }

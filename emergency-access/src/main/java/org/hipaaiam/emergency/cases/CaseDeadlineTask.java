@@ -1,5 +1,6 @@
 package org.hipaaiam.emergency.cases;
 
+import org.hipaaiam.core.account.DisabledByLeave;
 import org.hipaaiam.core.api.AuditEvents;
 import org.hipaaiam.core.vocabulary.BundleScope;
 import org.hipaaiam.emergency.BreakGlassEvents;
@@ -57,7 +58,8 @@ public final class CaseDeadlineTask implements ScheduledTask {
         if (sanction == BreakGlassSettings.Sanction.DISABLE_ACCOUNT) {
             UserModel user = session.users().getUserById(realm, overdue.getUserId());
             if (user != null) {
-                user.setEnabled(false);
+                // Also during a leave of absence: the leave's end must not lift the sanction.
+                DisabledByLeave.disableForAnotherReason(user);
             }
         }
     }

@@ -9,7 +9,8 @@ import java.util.List;
  */
 public final class AlertEngine {
 
-    private final List<AlertRule> stateless = List.of(new PrivilegedRoleGrantRule(), new BreakGlassRule(), new InvalidSettingRule());
+    private final List<AlertRule> stateless = List.of(new PrivilegedRoleGrantRule(), new BreakGlassRule(), new InvalidSettingRule(),
+            new InvalidScheduledChangeRule());
 
     public List<Alert> evaluate(AuditFacts facts, AlertSettings settings, AfterHoursNewLocationRule.KnownAddresses knownAddresses,
             ExpiringClaims claims) {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.hipaaiam.core.settings.RealmSettings;
 import org.hipaaiam.core.signature.RequestSignature;
 import org.hipaaiam.core.signature.SignatureHeader;
+import org.hipaaiam.core.signature.SignedRequest;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailSenderProvider;
 import org.keycloak.models.KeycloakSession;
@@ -18,7 +19,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Sends deliveries with the realm's current settings: webhooks signed with the realm's secret (vault
- * references resolved here, never stored), e-mail through the realm's SMTP settings.
+ * references resolved here, never stored) over method, realm name, the webhook URL's path and query, and the
+ * body (scheme v2), e-mail through the realm's SMTP settings.
  */
 public final class KeycloakAlertSender implements AlertDispatcher.Sender {
 
@@ -42,14 +44,14 @@ public final class KeycloakAlertSender implements AlertDispatcher.Sender {
             RealmSettings realmSettings = RealmSettings.of(session, realm);
             AlertSettings settings = AlertSettings.of(realmSettings);
             accepted.set(switch (delivery.channel()) {
-                case WEBHOOK -> settings.webhookUrl() == null || postWebhook(realmSettings, settings, delivery);
+                case WEBHOOK -> settings.webhookUrl() == null || postWebhook(realm.getName(), realmSettings, settings, delivery);
                 case EMAIL -> settings.emailTo() == null || sendEmail(session, realm, settings, delivery);
             });
         });
         return accepted.get();
     }
 
-    private boolean postWebhook(RealmSettings realmSettings, AlertSettings settings, Delivery delivery) {
+    private boolean postWebhook(String realmName, RealmSettings realmSettings, AlertSettings settings, Delivery delivery) {
         String secret = realmSettings.secret(AlertSettings.WEBHOOK_SECRET).orElse(null);
         HttpRequest.Builder request = HttpRequest.newBuilder(settings.webhookUrl())
                 .timeout(Duration.ofSeconds(10))
@@ -57,7 +59,8 @@ public final class KeycloakAlertSender implements AlertDispatcher.Sender {
                 .header("X-Hipaa-Delivery", delivery.id())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.alertJson()));
         if (secret != null) {
-            request.header(SignatureHeader.NAME, RequestSignature.sign(secret, System.currentTimeMillis() / 1000, delivery.alertJson()));
+            SignedRequest signed = SignedRequest.to("POST", realmName, settings.webhookUrl(), delivery.alertJson());
+            request.header(SignatureHeader.NAME, RequestSignature.sign(secret, System.currentTimeMillis() / 1000, signed));
         }
         try {
             int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -152,4 +152,16 @@ class AlertRulesTest {
         assertEquals("Invalid setting: hipaa.pin.maxFailures", new InvalidSettingRule().evaluate(facts, DEFAULTS).orElseThrow().title());
         assertTrue(new InvalidSettingRule().evaluate(logon(NOON_NEW_YORK, "10.0.0.1"), DEFAULTS).isEmpty());
     }
+
+    @Test
+    void anUnreadableScheduledChangeAlertsHigh() {
+        AuditFacts facts = new AuditFacts("r-1", "hipaa", 3002, 99, true, "EXECUTE_ACTIONS_ERROR", "u-1", null, "127.0.0.1", NOON_NEW_YORK, null,
+                Map.of(AuditDetails.HIPAA_EVENT, HipaaEvents.SCHEDULED_CHANGE_INVALID, "attribute", "hipaa.separation.effectiveAt",
+                        AuditDetails.REASON, "not an ISO-8601 instant"), List.of());
+        Alert alert = new InvalidScheduledChangeRule().evaluate(facts, DEFAULTS).orElseThrow();
+        assertEquals("Scheduled change not applied: hipaa.separation.effectiveAt", alert.title());
+        assertEquals("high", alert.severity());
+        assertEquals("u-1", alert.userId());
+        assertTrue(new InvalidScheduledChangeRule().evaluate(logon(NOON_NEW_YORK, "10.0.0.1"), DEFAULTS).isEmpty());
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.hipaaiam.core.signature.RequestSignature;
+import org.hipaaiam.core.signature.SignedRequest;
 import org.hipaaiam.it.audit.AuditScene;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
@@ -36,8 +37,14 @@ class AlertWebhookIT {
         }
         WebhookReceiver.Delivery delivery = scene.nextAlert(20);
 
-        assertEquals(RequestSignature.Verdict.VALID, RequestSignature.verify(AuditScene.SOC_SECRET, delivery.signature(), delivery.body(), System.currentTimeMillis() / 1000, 300),
-                "HMAC signature over timestamp and body verifies");
+        assertTrue(delivery.signature().matches("t=[0-9]+,v2=[0-9a-f]{64}"), "signed with the v2 scheme: " + delivery.signature());
+        long now = System.currentTimeMillis() / 1000;
+        SignedRequest received = SignedRequest.to("POST", DemoRealm.NAME, delivery.target(), delivery.body());
+        assertEquals(RequestSignature.Verdict.VALID, RequestSignature.verify(AuditScene.SOC_SECRET, delivery.signature(), received, now, 300),
+                "HMAC signature over method, realm, path, query, timestamp and body verifies");
+        SignedRequest asFromAnotherRealm = SignedRequest.to("POST", "clinic-b", delivery.target(), delivery.body());
+        assertEquals(RequestSignature.Verdict.MISMATCH, RequestSignature.verify(AuditScene.SOC_SECRET, delivery.signature(), asFromAnotherRealm, now, 300),
+                "the realm is signed: the alert cannot pass for another realm's");
         Map<?, ?> alert = AuditScene.alertOf(delivery);
         assertEquals("failed-login-burst", alert.get("rule"));
         assertEquals(DemoRealm.OTHER_CLINICIAN, ((Map<?, ?>) alert.get("user")).get("username"));

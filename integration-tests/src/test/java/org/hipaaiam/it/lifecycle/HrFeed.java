@@ -9,12 +9,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.hipaaiam.core.signature.RequestSignature;
 import org.hipaaiam.core.signature.SignatureHeader;
+import org.hipaaiam.core.signature.SignedRequest;
 
 /**
  * The HR system's side of the separation feed: signed JSON posted with a bearer token; and IAM's dormant-account
@@ -37,6 +41,8 @@ final class HrFeed {
         }
     }
 
+    private final String serverUrl;
+    private final String realmName;
     private final String baseUrl;
     private final String dormantUrl;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -44,6 +50,8 @@ final class HrFeed {
     private long serverClockAheadSeconds;
 
     HrFeed(String realmUrl) {
+        this.serverUrl = realmUrl.substring(0, realmUrl.lastIndexOf("/realms/"));
+        this.realmName = realmUrl.substring(realmUrl.lastIndexOf('/') + 1);
         this.baseUrl = realmUrl + "/hr-feed/";
         this.dormantUrl = realmUrl + "/hipaa-dormant-accounts";
     }
@@ -103,7 +111,7 @@ final class HrFeed {
     }
 
     private Answer post(String endpoint, String contentType, String bearerToken, String body, String secret, long signedAtSeconds) throws Exception {
-        return post(endpoint, contentType, bearerToken, body, signature(secret, signedAtSeconds, body));
+        return post(endpoint, contentType, bearerToken, body, signature(secret, signedAtSeconds, endpoint, body));
     }
 
     /** A separation sent with the signature header exactly as given. */
@@ -111,8 +119,32 @@ final class HrFeed {
         return post("separations", "application/json", bearerToken, body, signatureHeader);
     }
 
-    static String signature(String secret, long signedAtSeconds, String body) {
-        return RequestSignature.sign(secret, signedAtSeconds, body.getBytes(StandardCharsets.UTF_8));
+    /** The HR system's v2 signature of a POST of `body` to `endpoint` (below `hr-feed/`, with its query) of this realm. */
+    String signature(String secret, long signedAtSeconds, String endpoint, String body) {
+        return sign(secret, signedAtSeconds, realmName, endpoint, body);
+    }
+
+    /** What the HR system signs for a POST of `body` to `endpoint` (below `hr-feed/`, with its query) of `realm`, now. */
+    String signatureFor(String realm, String endpoint, String body) {
+        return sign(SIGNING_SECRET, serverNow(), realm, endpoint, body);
+    }
+
+    private String sign(String secret, long signedAtSeconds, String realm, String endpoint, String body) {
+        URI target = URI.create(serverUrl + "/realms/" + realm + "/hr-feed/" + endpoint);
+        return RequestSignature.sign(secret, signedAtSeconds, SignedRequest.to("POST", realm, target, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The scheme before v2: HMAC-SHA256 over timestamp, "." and body only. */
+    static String v1Signature(String secret, long signedAtSeconds, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        byte[] digest = mac.doFinal((signedAtSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+        return "t=" + signedAtSeconds + ",v1=" + HexFormat.of().formatHex(digest);
+    }
+
+    /** A POST to `endpoint` (below `hr-feed/`, with its query) with the signature header exactly as given. */
+    Answer postWithSignatureHeader(String endpoint, String contentType, String bearerToken, String body, String signatureHeader) throws Exception {
+        return post(endpoint, contentType, bearerToken, body, signatureHeader);
     }
 
     private Answer post(String endpoint, String contentType, String bearerToken, String body, String signatureHeader) throws Exception {
@@ -139,6 +171,11 @@ final class HrFeed {
     }
 
     static String separation(String eventId, String employeeNumber) {
-        return "{\"eventId\": \"" + eventId + "\", \"employeeNumber\": \"" + employeeNumber + "\"}";
+        return "{\"type\": \"separation\", \"eventId\": \"" + eventId + "\", \"employeeNumber\": \"" + employeeNumber + "\"}";
+    }
+
+    static String leave(String eventId, String employeeNumber, String action, String extra) {
+        return "{\"type\": \"leave\", \"eventId\": \"" + eventId + "\", \"employeeNumber\": \"" + employeeNumber + "\", \"action\": \""
+                + action + "\"" + extra + "}";
     }
 }

@@ -107,7 +107,7 @@ class HrSeparationFeedIT {
         Accounts.Account employee = Accounts.withoutCredentials(realm, "rlopez", Map.of());
         String body = HrFeed.separation("hr-sep-" + employee.employeeNumber(), employee.employeeNumber());
         long now = System.currentTimeMillis() / 1000;
-        String capturedAnHourAgo = HrFeed.signature(HrFeed.SIGNING_SECRET, now - 3600, body);
+        String capturedAnHourAgo = scene.hr.signature(HrFeed.SIGNING_SECRET, now - 3600, "separations", body);
 
         HrFeed.Answer replayed = scene.hr.sendWithSignatureHeader(scene.hrToken(), body, "t=" + now + "," + capturedAnHourAgo);
 
@@ -117,6 +117,68 @@ class HrSeparationFeedIT {
         assertEquals("INVALID_SIGNATURE_ERROR", refused.at("unmapped.keycloak.type"), refused.text());
         assertEquals("api-refused", refused.at("unmapped.keycloak.details.hipaa_event"), refused.text());
         assertEquals("hr-feed", refused.at("unmapped.keycloak.details.api"), refused.text());
+    }
+
+    /** The path is signed: a leave notice signed for `leaves` and sent to `separations` separates nobody. */
+    @Test
+    void aSignedLeaveSentToTheSeparationPathIsRefused() throws Exception {
+        Accounts.Account employee = Accounts.withoutCredentials(realm, "kwalsh", Map.of());
+        String leave = HrFeed.leave("loa-" + employee.employeeNumber(), employee.employeeNumber(), "suspend", "");
+        String signedForLeaves = scene.hr.signatureFor(DemoRealm.NAME, "leaves", leave);
+
+        HrFeed.Answer answer = scene.hr.postWithSignatureHeader("separations", "application/json", scene.hrToken(), leave, signedForLeaves);
+
+        HrFeed.assertRefused("invalid_signature", 401, answer);
+        assertTrue(scene.user(employee.username()).isEnabled(), "the employee keeps their account");
+        StoredRecord refused = scene.trail().single(r -> "invalid_signature".equals(r.at("status_detail")));
+        assertEquals("separations", refused.at("unmapped.keycloak.details.path"), refused.text());
+    }
+
+    /** The realm is signed: a separation signed for another realm's feed (same secret there) is refused here. */
+    @Test
+    void aSignatureMadeForAnotherRealmIsRefused() throws Exception {
+        Accounts.Account employee = Accounts.withoutCredentials(realm, "tbaker", Map.of());
+        String body = HrFeed.separation("hr-sep-" + employee.employeeNumber(), employee.employeeNumber());
+        String signedForClinicB = scene.hr.signatureFor("clinic-b", "separations", body);
+
+        HrFeed.assertRefused("invalid_signature", 401,
+                scene.hr.postWithSignatureHeader("separations", "application/json", scene.hrToken(), body, signedForClinicB));
+        assertTrue(scene.user(employee.username()).isEnabled(), "the employee keeps their account");
+    }
+
+    /** Every body names its type, and a body of one type is refused at another type's path, even when signed for it. */
+    @Test
+    void aBodyWithoutItsTypeOrOfAnotherTypeIsRefused() throws Exception {
+        Accounts.Account employee = Accounts.withoutCredentials(realm, "hmoore", Map.of());
+        String number = employee.employeeNumber();
+        String token = scene.hrToken();
+
+        HrFeed.assertRefused("malformed_request", 400,
+                scene.hr.sendSigned(token, "{\"eventId\": \"hr-sep-" + number + "\", \"employeeNumber\": \"" + number + "\"}"));
+        HrFeed.assertRefused("malformed_request", 400,
+                scene.hr.sendSigned(token, HrFeed.leave("hr-sep-" + number + "-leave", number, "suspend", "")));
+        HrFeed.assertRefused("malformed_request", 400, scene.hr.sendLeave(token,
+                "{\"eventId\": \"loa-" + number + "\", \"employeeNumber\": \"" + number + "\", \"action\": \"suspend\"}"));
+        HrFeed.assertRefused("malformed_request", 400, scene.hr.sendLeave(token, HrFeed.separation("loa-" + number + "-sep", number)));
+        HrFeed.assertRefused("malformed_request", 400, scene.hr.sendRoster(token, "?mode=apply&confirm=roster-untyped", "application/json",
+                "{\"rosterId\": \"roster-untyped\", \"employeeNumbers\": [\"" + number + "\"]}"));
+
+        assertTrue(scene.user(employee.username()).isEnabled(), "nothing changed");
+        assertTrue(scene.user(DemoRealm.CLINICIAN).isEnabled(), "the untyped roster disabled nobody");
+    }
+
+    /** The scheme before v2 signed only timestamp and body: it is refused with its own code, and changes nothing. */
+    @Test
+    void aRequestSignedWithTheV1SchemeIsRefused() throws Exception {
+        Accounts.Account employee = Accounts.withoutCredentials(realm, "jcarter", Map.of());
+        String body = HrFeed.separation("hr-sep-" + employee.employeeNumber(), employee.employeeNumber());
+        String v1 = HrFeed.v1Signature(HrFeed.SIGNING_SECRET, System.currentTimeMillis() / 1000, body);
+
+        HrFeed.assertRefused("unsupported_signature_version", 401, scene.hr.sendWithSignatureHeader(scene.hrToken(), body, v1));
+
+        assertTrue(scene.user(employee.username()).isEnabled(), "the employee keeps their account");
+        StoredRecord refused = scene.trail().single(r -> "unsupported_signature_version".equals(r.at("status_detail")));
+        assertEquals("INVALID_SIGNATURE_ERROR", refused.at("unmapped.keycloak.type"), refused.text());
     }
 
     /** The HR feed's tokens name it (audience `hipaa-hr-feed`): another client's token is refused, even with the hr-feed role. */
@@ -142,7 +204,7 @@ class HrSeparationFeedIT {
         // Within the realm's 15-minute SSO idle timeout, so the session is still alive to be ended when it is due.
         Instant effectiveAt = Instant.now().plus(Duration.ofMinutes(10));
 
-        HrFeed.Answer answer = scene.hr.sendSigned(scene.hrToken(), "{\"eventId\": \"hr-sep-5532\", \"employeeNumber\": \"5532\", \"effectiveAt\": \""
+        HrFeed.Answer answer = scene.hr.sendSigned(scene.hrToken(), "{\"type\": \"separation\", \"eventId\": \"hr-sep-5532\", \"employeeNumber\": \"5532\", \"effectiveAt\": \""
                 + effectiveAt + "\"}");
 
         assertEquals(200, answer.status(), answer.json().toString());
@@ -160,7 +222,7 @@ class HrSeparationFeedIT {
     @Test
     void rosterReconciliationNamesAccountsHrNoLongerListsAndEmployeesWithoutAccounts() throws Exception {
         HrFeed.Answer answer = scene.hr.sendRoster(scene.hrToken(),
-                "{\"rosterId\": \"roster-2026-11-22\", \"employeeNumbers\": [\"4821\", \"5532\", \"9050\"]}");
+                "{\"type\": \"roster\", \"rosterId\": \"roster-2026-11-22\", \"employeeNumbers\": [\"4821\", \"5532\", \"9050\"]}");
 
         assertEquals(200, answer.status(), answer.json().toString());
         Set<Object> orphaned = answer.usernames("toDisable");

@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.hipaaiam.it.support.Accounts;
 import org.hipaaiam.it.support.AuditTrail.StoredRecord;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
 import org.hipaaiam.it.support.InjectScene;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
@@ -100,6 +102,68 @@ class LeaveOfAbsenceIT {
         assertFalse(scene.user(DemoRealm.IAM_ADMIN).isEnabled());
     }
 
+    /**
+     * Accounts disabled for another reason before the leave (the roster's `terminated`, an admin's lock) stay
+     * disabled when it ends; only the account the leave itself disabled is enabled again.
+     */
+    @Test
+    void theLeavesEndEnablesOnlyWhatTheLeaveDisabled() throws Exception {
+        String token = scene.hrToken();
+        Accounts.Account terminated = Accounts.withoutCredentials(realm, "rtaylor", Map.of());
+        Accounts.Account locked = Accounts.withoutCredentials(realm, "alee", Map.of());
+        Accounts.Account onLeave = Accounts.withoutCredentials(realm, "okim", Map.of());
+        String roster = "{\"type\": \"roster\", \"rosterId\": \"roster-before-leave\", \"employees\": ["
+                + "{\"employeeNumber\": \"" + terminated.employeeNumber() + "\", \"status\": \"terminated\"},"
+                + " {\"employeeNumber\": \"" + locked.employeeNumber() + "\", \"status\": \"active\"},"
+                + " {\"employeeNumber\": \"" + onLeave.employeeNumber() + "\", \"status\": \"active\"}]}";
+        // Forced: the demo realm's own accounts are absent from this roster and are disabled as well.
+        HrFeed.Answer applied = scene.hr.sendRoster(token, "?mode=apply&confirm=roster-before-leave&force=true", "application/json", roster);
+        assertEquals(200, applied.status(), applied.json().toString());
+        assertFalse(scene.user(terminated.username()).isEnabled(), "the roster disabled the terminated employee");
+        setEnabled(locked.username(), false);
+
+        for (Accounts.Account employee : List.of(terminated, locked, onLeave)) {
+            assertEquals(200, scene.hr.sendLeave(token, leave("loa-" + employee.employeeNumber(), employee.employeeNumber(), "suspend", "")).status());
+        }
+        assertFalse(scene.user(onLeave.username()).isEnabled(), "the leave disabled the one account that was enabled");
+        for (Accounts.Account employee : List.of(terminated, locked, onLeave)) {
+            HrFeed.Answer restored = scene.hr.sendLeave(token, leave("loa-" + employee.employeeNumber() + "-return", employee.employeeNumber(), "restore", ""));
+            assertEquals(200, restored.status(), restored.json().toString());
+            assertEquals("restored", restored.json().get("status"));
+        }
+
+        assertTrue(scene.user(onLeave.username()).isEnabled(), "what the leave disabled, its end enables");
+        assertFalse(scene.user(terminated.username()).isEnabled(), "terminated by the roster before the leave: stays disabled");
+        assertFalse(scene.user(locked.username()).isEnabled(), "locked by an admin before the leave: stays disabled");
+        StoredRecord keptDisabled = scene.trail().single(r -> "leave-ended".equals(r.at("unmapped.keycloak.details.hipaa_event"))
+                && terminated.id().equals(r.at("user.uid")));
+        assertEquals("false", keptDisabled.at("unmapped.keycloak.details.enabled"), keptDisabled.text());
+    }
+
+    /** An account the leave disabled, enabled early by an admin and then locked by her, stays locked when the leave ends. */
+    @Test
+    void anAccountAnAdminLockedDuringTheLeaveStaysLockedWhenItEnds() throws Exception {
+        String token = scene.hrToken();
+        Accounts.Account employee = Accounts.withoutCredentials(realm, "nparker", Map.of());
+        String number = employee.employeeNumber();
+        assertEquals(200, scene.hr.sendLeave(token, leave("loa-" + number, number, "suspend", "")).status());
+        assertFalse(scene.user(employee.username()).isEnabled());
+
+        setEnabled(employee.username(), true);
+        setEnabled(employee.username(), false);
+        HrFeed.Answer restored = scene.hr.sendLeave(token, leave("loa-" + number + "-return", number, "restore", ""));
+
+        assertEquals(200, restored.status(), restored.json().toString());
+        assertFalse(scene.user(employee.username()).isEnabled(), "the admin's lock outlasts the leave");
+    }
+
+    /** What an IAM admin does in the console: switch Enabled on or off. */
+    private void setEnabled(String username, boolean enabled) {
+        UserRepresentation user = scene.account(username).toRepresentation();
+        user.setEnabled(enabled);
+        scene.account(username).update(user);
+    }
+
     @Test
     void badLeaveRequestsAreRefusedAndChangeNothing() throws Exception {
         String token = scene.hrToken();
@@ -113,6 +177,6 @@ class LeaveOfAbsenceIT {
     }
 
     private static String leave(String eventId, String employeeNumber, String action, String extra) {
-        return "{\"eventId\": \"" + eventId + "\", \"employeeNumber\": \"" + employeeNumber + "\", \"action\": \"" + action + "\"" + extra + "}";
+        return HrFeed.leave(eventId, employeeNumber, action, extra);
     }
 }

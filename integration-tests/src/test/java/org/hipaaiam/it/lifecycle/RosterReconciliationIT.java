@@ -84,10 +84,30 @@ class RosterReconciliationIT {
                 "dry run and apply are both recorded");
     }
 
+    /**
+     * The query is signed: a dry run, captured and sent again as an apply that is confirmed and forced past the
+     * mass-disable guard, is refused and disables nobody.
+     */
+    @Test
+    void aSignedDryRunResentAsAForcedApplyIsRefused() throws Exception {
+        String token = scene.hrToken();
+        String dryRun = "?rosterId=roster-csv-2";
+        String signature = scene.hr.signatureFor(DemoRealm.NAME, "roster" + dryRun, CSV);
+        assertEquals(200, scene.hr.postWithSignatureHeader("roster" + dryRun, "text/csv", token, CSV, signature).status(), "the dry run itself");
+
+        HrFeed.Answer forced = scene.hr.postWithSignatureHeader("roster?rosterId=roster-csv-2&mode=apply&confirm=roster-csv-2&force=true",
+                "text/csv", token, CSV, signature);
+
+        HrFeed.assertRefused("invalid_signature", 401, forced);
+        assertTrue(scene.user(DemoRealm.OTHER_CLINICIAN).isEnabled() && scene.user(DemoRealm.PRIVACY_OFFICER).isEnabled(), "nobody is disabled");
+        StoredRecord refused = scene.trail().single(r -> "invalid_signature".equals(r.at("status_detail")));
+        assertEquals("roster", refused.at("unmapped.keycloak.details.path"), refused.text());
+    }
+
     @Test
     void jsonRosterWithinTheAllowedShareIsApplied() throws Exception {
         scene.setRealmAttribute("hipaa.roster.maxDisableFraction", "0.5");
-        String body = "{\"rosterId\": \"roster-json-1\", \"employees\": [{\"employeeNumber\": \"4821\", \"status\": \"active\"},"
+        String body = "{\"type\": \"roster\", \"rosterId\": \"roster-json-1\", \"employees\": [{\"employeeNumber\": \"4821\", \"status\": \"active\"},"
                 + " {\"employeeNumber\": \"5532\", \"status\": \"leave\"}, {\"employeeNumber\": \"7310\", \"status\": \"terminated\"}]}";
 
         HrFeed.Answer applied = scene.hr.sendRoster(scene.hrToken(), "?mode=apply&confirm=roster-json-1", "application/json", body);

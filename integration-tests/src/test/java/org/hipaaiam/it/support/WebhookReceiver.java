@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    public record Delivery(byte[] body, String signature, String deliveryId, int answeredWith) {
+    /** One request: `target` is its path and query as received, which the v2 signature covers. */
+    public record Delivery(byte[] body, String signature, String deliveryId, int answeredWith, URI target) {
     }
 
     private final HttpServer server;
@@ -49,7 +51,8 @@ public final class WebhookReceiver implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String deliveryId = exchange.getRequestHeaders().getFirst("X-Hipaa-Delivery");
         int status = refuseFirstAttempts && seen.add(String.valueOf(deliveryId)) ? 503 : 200;
-        deliveries.add(new Delivery(body, exchange.getRequestHeaders().getFirst("X-Hipaa-Signature"), deliveryId, status));
+        deliveries.add(new Delivery(body, exchange.getRequestHeaders().getFirst("X-Hipaa-Signature"), deliveryId, status,
+                exchange.getRequestURI()));
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
     }

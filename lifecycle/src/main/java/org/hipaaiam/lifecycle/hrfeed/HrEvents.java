@@ -77,7 +77,8 @@ public final class HrEvents {
         Map<String, String> details = Map.of(HrEvents.DETAIL_EVENT_ID, notice.eventId());
         if (notice.action() == LeaveNotice.Action.RESTORE) {
             if (LeaveRecords.isOnLeave(account)) {
-                changes.updated(session, realm, account, Map.of("enabled", true), DisableTrigger.HR_FEED, details);
+                changes.updated(session, realm, account, Map.of("enabled", AccountLeave.restoreEnables(account) || account.isEnabled()),
+                        DisableTrigger.HR_FEED, details);
                 AccountLeave.restore(session, realm, account, notice.eventId(), DisableTrigger.HR_LEAVE);
             }
         } else if (notice.startsBy(now)) {

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The fields every HR event shares (`eventId`, `employeeNumber`, ISO-8601 instants), read the same way everywhere. */
+/** The fields every HR event shares (`type`, `eventId`, `employeeNumber`, ISO-8601 instants), read the same way everywhere. */
 final class HrRequestJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,6 +32,13 @@ final class HrRequestJson {
             throw HrNoticeRefused.malformed("body must be a JSON object");
         }
         return json;
+    }
+
+    /** Every HR body names its type, so a body meant for one endpoint is never read as another's. */
+    static void requireType(JsonNode json, String type) {
+        if (!type.equals(text(json, "type"))) {
+            throw HrNoticeRefused.malformed("type must be \"" + type + "\": every HR body names its type");
+        }
     }
 
     static String eventId(JsonNode json) {

@@ -6,16 +6,19 @@ import java.util.Optional;
 
 /**
  * A leave of absence reported by HR. Start of leave:
- * `{"eventId": "...", "employeeNumber": "4821", "action": "suspend", "startsAt": "...", "endsAt": "..."}`
+ * `{"type": "leave", "eventId": "...", "employeeNumber": "4821", "action": "suspend", "startsAt": "...", "endsAt": "..."}`
  * (`startsAt` optional, default now; `endsAt` optional, default: until a return is reported). Return from leave:
- * `{"eventId": "...", "employeeNumber": "4821", "action": "restore"}`.
+ * `{"type": "leave", "eventId": "...", "employeeNumber": "4821", "action": "restore"}`.
  */
 public record LeaveNotice(String eventId, String employeeNumber, Action action, Instant startsAt, Optional<Instant> endsAt) {
 
     public enum Action { SUSPEND, RESTORE }
 
+    public static final String TYPE = "leave";
+
     public static LeaveNotice parse(byte[] body, Instant now) {
         JsonNode json = HrRequestJson.object(body);
+        HrRequestJson.requireType(json, TYPE);
         String eventId = HrRequestJson.eventId(json);
         String employeeNumber = HrRequestJson.employeeNumber(json);
         Action action = switch (String.valueOf(HrRequestJson.text(json, "action"))) {

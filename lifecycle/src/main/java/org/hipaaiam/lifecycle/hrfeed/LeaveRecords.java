@@ -3,13 +3,15 @@ package org.hipaaiam.lifecycle.hrfeed;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.hipaaiam.core.account.DisabledByLeave;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
  * Leave of absence kept on the account (user attributes, shared by every node, surviving restarts):
- * `scheduled` until it starts, then `suspended` until it ends or HR reports the return.
+ * `scheduled` until it starts, then `suspended` until it ends or HR reports the return; while suspended,
+ * {@link DisabledByLeave} tells whether the leave disabled the account.
  */
 public final class LeaveRecords {
 
@@ -43,11 +45,15 @@ public final class LeaveRecords {
     }
 
     static Instant startsAt(UserModel account) {
-        return Instant.parse(account.getFirstAttribute(STARTS_AT));
+        return UnreadableScheduledChange.instant(account, STARTS_AT);
     }
 
     static Optional<Instant> endsAt(UserModel account) {
-        return Optional.ofNullable(account.getFirstAttribute(ENDS_AT)).map(Instant::parse);
+        return account.getFirstAttribute(ENDS_AT) == null ? Optional.empty() : Optional.of(UnreadableScheduledChange.instant(account, ENDS_AT));
+    }
+
+    static boolean isInState(UserModel account, String state) {
+        return state.equals(account.getFirstAttribute(STATE));
     }
 
     static Stream<UserModel> inState(KeycloakSession session, RealmModel realm, String state) {
@@ -55,6 +61,7 @@ public final class LeaveRecords {
     }
 
     static void clear(UserModel account) {
+        DisabledByLeave.forget(account);
         account.removeAttribute(STATE);
         account.removeAttribute(EVENT_ID);
         account.removeAttribute(STARTS_AT);

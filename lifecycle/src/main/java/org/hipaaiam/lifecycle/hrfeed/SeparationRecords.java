@@ -58,8 +58,12 @@ public final class SeparationRecords {
         return session.users().searchForUserByUserAttributeStream(realm, PENDING, "true");
     }
 
-    public static Instant pendingEffectiveAt(UserModel account) {
-        return Instant.parse(account.getFirstAttribute(PENDING_EFFECTIVE_AT));
+    static Instant pendingEffectiveAt(UserModel account) {
+        return UnreadableScheduledChange.instant(account, PENDING_EFFECTIVE_AT);
+    }
+
+    static boolean isPending(UserModel account) {
+        return "true".equals(account.getFirstAttribute(PENDING));
     }
 
     public static String pendingEventId(UserModel account) {

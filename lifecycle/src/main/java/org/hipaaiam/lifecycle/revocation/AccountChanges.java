@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.hipaaiam.core.account.DisabledByLeave;
 import org.hipaaiam.core.vocabulary.AuditDetails;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -82,7 +83,7 @@ public final class AccountChanges {
                 }
                 Map<String, String> eventDetails = new LinkedHashMap<>(details);
                 eventDetails.put(DETAIL_DISABLE_REASON, target.reason());
-                account.setEnabled(false);
+                DisabledByLeave.disableForAnotherReason(account);
                 updated(own, ownRealm, account, Map.of("enabled", false), trigger, eventDetails);
                 Revocation revocation = SessionRevoker.revoke(own, ownRealm, account, trigger, eventDetails);
                 return new DisabledAccount(account.getUsername(), target.reason(), revocation.onlineSessions(), revocation.offlineSessions());

@@ -1,6 +1,7 @@
 package org.hipaaiam.lifecycle.revocation;
 
 import java.util.Map;
+import org.hipaaiam.core.account.DisabledByLeave;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventType;
@@ -12,6 +13,8 @@ import org.keycloak.models.UserModel;
 /**
  * Ends the sessions of accounts that an admin update (admin API, SCIM, HR feed) or a permanent lockout has
  * just disabled. Runs in the request's transaction, so the revocation commits or rolls back with the disable.
+ * An account such an update leaves enabled is no longer its leave's to enable ({@link DisabledByLeave}): an
+ * admin who enables it early and locks it again keeps it locked when the leave ends.
  */
 final class SessionRevocationListener implements EventListenerProvider {
 
@@ -42,6 +45,8 @@ final class SessionRevocationListener implements EventListenerProvider {
         UserModel user = session.users().getUserById(realm, userId);
         if (user != null && !user.isEnabled()) {
             SessionRevoker.revoke(session, realm, user, trigger, Map.of());
+        } else if (user != null) {
+            DisabledByLeave.forget(user);
         }
     }
 

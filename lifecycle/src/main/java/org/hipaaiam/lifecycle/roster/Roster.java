@@ -11,13 +11,15 @@ import java.util.regex.Pattern;
 
 /**
  * HR's full roster: every employee number with its status. JSON
- * `{"rosterId": "...", "employees": [{"employeeNumber": "4821", "status": "active"}, ...]}` (or the short form
- * `"employeeNumbers": [...]`, all active), or CSV with the header `employeeNumber,status` (the roster id then
- * comes with the request).
+ * `{"type": "roster", "rosterId": "...", "employees": [{"employeeNumber": "4821", "status": "active"}, ...]}` (or the
+ * short form `"employeeNumbers": [...]`, all active), or CSV with the header `employeeNumber,status` (the roster id
+ * then comes with the request; the header, which no other HR body has, is its type).
  */
 public record Roster(String rosterId, Map<String, Status> employees) {
 
     public enum Status { ACTIVE, LEAVE, TERMINATED }
+
+    public static final String TYPE = "roster";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern EMPLOYEE_NUMBER = Pattern.compile("\\d{4,10}");
@@ -29,6 +31,9 @@ public record Roster(String rosterId, Map<String, Status> employees) {
             json = JSON.readTree(body);
         } catch (IOException e) {
             throw malformed("body is not JSON");
+        }
+        if (json != null && json.isObject() && !TYPE.equals(json.path("type").asText(null))) {
+            throw malformed("type must be \"roster\": every HR body names its type");
         }
         if (json == null || !json.isObject() || !json.path("rosterId").isTextual()
                 || !(json.path("employees").isArray() || json.path("employeeNumbers").isArray())) {

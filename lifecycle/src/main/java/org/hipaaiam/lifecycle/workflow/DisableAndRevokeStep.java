@@ -1,6 +1,7 @@
 package org.hipaaiam.lifecycle.workflow;
 
 import java.util.Map;
+import org.hipaaiam.core.account.DisabledByLeave;
 import org.hipaaiam.core.server.ServerSideRequest;
 import org.hipaaiam.lifecycle.api.HrFeedResourceProviderFactory;
 import org.hipaaiam.lifecycle.revocation.DisableTrigger;
@@ -29,7 +30,7 @@ final class DisableAndRevokeStep implements WorkflowStepProvider {
         if (user == null) {
             return;
         }
-        user.setEnabled(false);
+        DisabledByLeave.disableForAnotherReason(user);
         // Steps scheduled for later run on the workflow runner's timer thread, which has no request.
         ServerSideRequest.enterIfNone(session.getContext(), HrFeedResourceProviderFactory.serverUrl(session));
         SessionRevoker.revoke(session, realm, user, DisableTrigger.WORKFLOW,

@@ -16,7 +16,7 @@ class LeaveNoticeTest {
 
     @Test
     void suspensionNowUntilAReturn() {
-        LeaveNotice notice = parse("{\"eventId\": \"loa-1\", \"employeeNumber\": \"4821\", \"action\": \"suspend\"}");
+        LeaveNotice notice = parse("{\"type\": \"leave\", \"eventId\": \"loa-1\", \"employeeNumber\": \"4821\", \"action\": \"suspend\"}");
         assertEquals(LeaveNotice.Action.SUSPEND, notice.action());
         assertEquals(NOW, notice.startsAt());
         assertEquals(Optional.empty(), notice.endsAt());
@@ -25,7 +25,7 @@ class LeaveNoticeTest {
 
     @Test
     void futureSuspensionWithAnEnd() {
-        LeaveNotice notice = parse("{\"eventId\": \"loa-2\", \"employeeNumber\": \"4821\", \"action\": \"suspend\","
+        LeaveNotice notice = parse("{\"type\": \"leave\", \"eventId\": \"loa-2\", \"employeeNumber\": \"4821\", \"action\": \"suspend\","
                 + " \"startsAt\": \"2026-12-10T00:00:00Z\", \"endsAt\": \"2027-01-10T00:00:00Z\"}");
         assertFalse(notice.startsBy(NOW));
         assertEquals(Optional.of(Instant.parse("2027-01-10T00:00:00Z")), notice.endsAt());
@@ -33,20 +33,22 @@ class LeaveNoticeTest {
 
     @Test
     void restoreTakesEffectAtOnce() {
-        assertEquals(LeaveNotice.Action.RESTORE, parse("{\"eventId\": \"loa-3\", \"employeeNumber\": \"4821\", \"action\": \"restore\"}").action());
+        assertEquals(LeaveNotice.Action.RESTORE, parse("{\"type\": \"leave\", \"eventId\": \"loa-3\", \"employeeNumber\": \"4821\", \"action\": \"restore\"}").action());
     }
 
     @Test
     void badNoticesAreMalformed() {
-        assertMalformed("{\"eventId\": \"loa-4\", \"employeeNumber\": \"4821\"}");
-        assertMalformed("{\"eventId\": \"loa-4\", \"employeeNumber\": \"4821\", \"action\": \"pause\"}");
-        assertMalformed("{\"eventId\": \"loa-4\", \"employeeNumber\": \"48\", \"action\": \"suspend\"}");
-        assertMalformed("{\"eventId\": \"loa-4\", \"employeeNumber\": \"4821\", \"action\": \"suspend\", \"startsAt\": \"tomorrow\"}");
-        assertMalformed("{\"eventId\": \"loa-4\", \"employeeNumber\": \"4821\", \"action\": \"suspend\","
+        assertMalformed("{\"type\": \"leave\", \"eventId\": \"loa-4\", \"employeeNumber\": \"4821\"}");
+        assertMalformed("{\"type\": \"leave\", \"eventId\": \"loa-4\", \"employeeNumber\": \"4821\", \"action\": \"pause\"}");
+        assertMalformed("{\"type\": \"leave\", \"eventId\": \"loa-4\", \"employeeNumber\": \"48\", \"action\": \"suspend\"}");
+        assertMalformed("{\"type\": \"leave\", \"eventId\": \"loa-4\", \"employeeNumber\": \"4821\", \"action\": \"suspend\", \"startsAt\": \"tomorrow\"}");
+        assertMalformed("{\"type\": \"leave\", \"eventId\": \"loa-4\", \"employeeNumber\": \"4821\", \"action\": \"suspend\","
                 + " \"startsAt\": \"2026-12-10T00:00:00Z\", \"endsAt\": \"2026-12-09T00:00:00Z\"}");
-        assertMalformed("{\"eventId\": \"loa-4\", \"employeeNumber\": \"4821\", \"action\": \"suspend\", \"endsAt\": \"2026-11-01T00:00:00Z\"}");
-        assertMalformed("{\"eventId\": \"loa-4\", \"employeeNumber\": \"4821\", \"action\": \"restore\", \"endsAt\": \"2027-01-01T00:00:00Z\"}");
+        assertMalformed("{\"type\": \"leave\", \"eventId\": \"loa-4\", \"employeeNumber\": \"4821\", \"action\": \"suspend\", \"endsAt\": \"2026-11-01T00:00:00Z\"}");
+        assertMalformed("{\"type\": \"leave\", \"eventId\": \"loa-4\", \"employeeNumber\": \"4821\", \"action\": \"restore\", \"endsAt\": \"2027-01-01T00:00:00Z\"}");
         assertMalformed("not json");
+        assertMalformed("{\"eventId\": \"loa-4\", \"employeeNumber\": \"4821\", \"action\": \"suspend\"}");
+        assertMalformed("{\"type\": \"separation\", \"eventId\": \"loa-4\", \"employeeNumber\": \"4821\", \"action\": \"suspend\"}");
     }
 
     private static void assertMalformed(String body) {

@@ -12,7 +12,7 @@ class RosterTest {
     @Test
     void jsonRosterWithStatusesAndTheShortForm() {
         Roster roster = Roster.parseJson(bytes("""
-                {"rosterId": "r-1", "employeeNumbers": ["4821"],
+                {"type": "roster", "rosterId": "r-1", "employeeNumbers": ["4821"],
                  "employees": [{"employeeNumber": "7310", "status": "terminated"}, {"employeeNumber": "5532", "status": "LEAVE"}]}"""));
         assertEquals("r-1", roster.rosterId());
         assertEquals(Map.of("4821", Roster.Status.ACTIVE, "7310", Roster.Status.TERMINATED, "5532", Roster.Status.LEAVE), roster.employees());
@@ -27,10 +27,12 @@ class RosterTest {
     @Test
     void malformedRostersAreRefused() {
         assertMalformed(() -> Roster.parseJson(bytes("[]")));
-        assertMalformed(() -> Roster.parseJson(bytes("{\"rosterId\": \"r\", \"employeeNumbers\": [4821]}")));
-        assertMalformed(() -> Roster.parseJson(bytes("{\"rosterId\": \"r\", \"employees\": [{\"employeeNumber\": \"4821\", \"status\": \"gone\"}]}")));
-        assertMalformed(() -> Roster.parseJson(bytes("{\"rosterId\": \"r\", \"employees\": [{\"employeeNumber\": \"4821\", \"status\": \"active\"},"
+        assertMalformed(() -> Roster.parseJson(bytes("{\"type\": \"roster\", \"rosterId\": \"r\", \"employeeNumbers\": [4821]}")));
+        assertMalformed(() -> Roster.parseJson(bytes("{\"type\": \"roster\", \"rosterId\": \"r\", \"employees\": [{\"employeeNumber\": \"4821\", \"status\": \"gone\"}]}")));
+        assertMalformed(() -> Roster.parseJson(bytes("{\"type\": \"roster\", \"rosterId\": \"r\", \"employees\": [{\"employeeNumber\": \"4821\", \"status\": \"active\"},"
                 + " {\"employeeNumber\": \"4821\", \"status\": \"terminated\"}]}")));
+        assertMalformed(() -> Roster.parseJson(bytes("{\"rosterId\": \"r\", \"employeeNumbers\": [\"4821\"]}")));
+        assertMalformed(() -> Roster.parseJson(bytes("{\"type\": \"separation\", \"rosterId\": \"r\", \"employeeNumbers\": [\"4821\"]}")));
         assertMalformed(() -> Roster.parseCsv("r", bytes("number,status\n4821,active")));
         assertMalformed(() -> Roster.parseCsv("r", bytes("employeeNumber,status\n4821")));
         assertMalformed(() -> Roster.parseCsv(null, bytes("employeeNumber,status\n4821,active")));
