@@ -22,11 +22,11 @@ import org.hipaaiam.biometric.enrolment.TestAuthenticator.Attestation;
 import org.hipaaiam.biometric.metadata.CurrentMetadata;
 import org.hipaaiam.biometric.metadata.MetadataBlobFile;
 import org.hipaaiam.biometric.metadata.Revocation;
-import org.hipaaiam.biometric.metadata.TestMetadataService;
 import org.hipaaiam.biometric.metadata.UserVerification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hipaaiam.testfixtures.TestMetadataService;
 
 /** A registration becomes a fingerprint credential only with a full attestation that the model's own roots vouch for. */
 class EnrolmentTrustTest {

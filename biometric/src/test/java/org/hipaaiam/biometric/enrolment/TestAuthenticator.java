@@ -32,7 +32,7 @@ import com.webauthn4j.data.client.CollectedClientData;
 import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.data.extension.authenticator.RegistrationExtensionAuthenticatorOutput;
-import org.hipaaiam.biometric.metadata.TestMetadataService;
+import org.hipaaiam.testfixtures.TestMetadataService;
 
 /**
  * A security key of the tests' own: a model (AAGUID) whose attestation key a vendor's attestation root certified,

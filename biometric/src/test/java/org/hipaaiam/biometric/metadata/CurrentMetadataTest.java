@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hipaaiam.testfixtures.TestMetadataService;
 
 /** The metadata in use follows the file an admin replaces, but never goes back to an older or a bad BLOB. */
 class CurrentMetadataTest {

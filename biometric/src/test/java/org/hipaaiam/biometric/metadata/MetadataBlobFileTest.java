@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hipaaiam.testfixtures.TestMetadataService;
 
 /** The BLOB is trusted only with a good signature by a signer that chains to the FIDO root and is not revoked. */
 class MetadataBlobFileTest {

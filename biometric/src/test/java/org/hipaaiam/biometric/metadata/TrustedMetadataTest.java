@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hipaaiam.testfixtures.TestMetadataService;
 
 /** Which models a checked BLOB admits, and what a sign-in with each may claim. */
 class TrustedMetadataTest {

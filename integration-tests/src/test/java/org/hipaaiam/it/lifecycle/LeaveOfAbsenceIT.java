@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hipaaiam.it.support.Accounts;
 import org.hipaaiam.it.support.AuditTrail.StoredRecord;
 import org.hipaaiam.it.support.DemoRealm;
@@ -155,6 +156,34 @@ class LeaveOfAbsenceIT {
 
         assertEquals(200, restored.status(), restored.json().toString());
         assertFalse(scene.user(employee.username()).isEnabled(), "the admin's lock outlasts the leave");
+    }
+
+    /**
+     * HR's roster marks an employee on leave terminated: the roster takes the account over from the leave, says
+     * so, and the leave's end leaves it disabled. A colleague on leave whom the roster lists active comes back.
+     */
+    @Test
+    void aRosterThatTerminatesAnEmployeeOnLeaveKeepsTheAccountDisabledAfterIt() throws Exception {
+        String token = scene.hrToken();
+        Accounts.Account terminated = Accounts.withoutCredentials(realm, "wross", Map.of());
+        Accounts.Account returning = Accounts.withoutCredentials(realm, "ebell", Map.of());
+        for (Accounts.Account employee : List.of(terminated, returning)) {
+            assertEquals(200, scene.hr.sendLeave(token, leave("loa-" + employee.employeeNumber(), employee.employeeNumber(), "suspend", "")).status());
+        }
+        String roster = "{\"type\": \"roster\", \"rosterId\": \"roster-during-leave\", \"employees\": ["
+                + "{\"employeeNumber\": \"" + terminated.employeeNumber() + "\", \"status\": \"terminated\"},"
+                + " {\"employeeNumber\": \"" + returning.employeeNumber() + "\", \"status\": \"leave\"}]}";
+
+        HrFeed.Answer applied = scene.hr.sendRoster(token, "?mode=apply&confirm=roster-during-leave&force=true", "application/json", roster);
+
+        assertEquals(200, applied.status(), applied.json().toString());
+        assertEquals(Set.of(terminated.username()), applied.usernames("keptDisabled"), applied.json().toString());
+        for (Accounts.Account employee : List.of(terminated, returning)) {
+            assertEquals(200, scene.hr.sendLeave(token, leave("loa-" + employee.employeeNumber() + "-return", employee.employeeNumber(), "restore", ""))
+                    .status());
+        }
+        assertFalse(scene.user(terminated.username()).isEnabled(), "terminated on the roster during the leave: stays disabled");
+        assertTrue(scene.user(returning.username()).isEnabled(), "on leave on the roster: back when the leave ends");
     }
 
     /** What an IAM admin does in the console: switch Enabled on or off. */

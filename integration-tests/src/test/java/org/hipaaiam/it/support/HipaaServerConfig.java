@@ -30,6 +30,8 @@ public class HipaaServerConfig implements KeycloakServerConfig {
                 .dependency("org.hipaaiam", "hipaa-lifecycle")
                 .dependency("org.hipaaiam", "hipaa-authenticators")
                 .dependency("org.hipaaiam", "hipaa-emergency-access")
+                .dependency("org.hipaaiam", "hipaa-biometric")
+                .dependency("com.webauthn4j", "webauthn4j-metadata")
                 .features(Profile.Feature.SCIM_API)
                 // Scheduled separations are checked every 2 s so tests see them applied within seconds.
                 .spiOption("realm-restapi-extension", "hr-feed", "due-check-interval-seconds", "2")
@@ -40,6 +42,10 @@ public class HipaaServerConfig implements KeycloakServerConfig {
                 .spiOption("realm-restapi-extension", "hipaa-break-glass", "deadline-check-interval-seconds", "2")
                 .spiOption("events-listener", "hipaa-audit", "signing-key-file", AuditTrail.SIGNING_KEY.toString())
                 .spiOption("events-listener", "hipaa-audit", "key-name", AuditTrail.KEY_NAME)
+                // The FIDO metadata the fingerprint tests publish (their own root signs it; no CRLs for it).
+                .spiOption("required-action", "hipaa-fingerprint-enrolment", "metadata-blob", TestFido.BLOB.toString())
+                .spiOption("required-action", "hipaa-fingerprint-enrolment", "metadata-root", TestFido.ROOT.toString())
+                .spiOption("required-action", "hipaa-fingerprint-enrolment", "metadata-revocation", "false")
                 .spiOption("authenticator", "hipaa-badge-tap", "key-file", AuditTrail.ROOT.resolve("hipaa-badge.key").toString());
         String postgresLedger = System.getProperty(POSTGRES_LEDGER_URL);
         if (postgresLedger != null) {

@@ -49,7 +49,8 @@ public final class RosterResource {
     }
 
     private RosterAnswer reconcile(Roster roster, boolean apply, String confirm, boolean force, AccountChanges changes) {
-        RosterPlan plan = RosterPlan.of(roster, RosterReconciliation.enabledAccounts(feed.session, feed.realm, feed.settings));
+        RosterPlan plan = RosterPlan.of(roster, RosterReconciliation.enabledAccounts(feed.session, feed.realm, feed.settings),
+                RosterReconciliation.onLeaveAccounts(feed.session, feed.realm, feed.settings));
         double maxFraction = feed.settings.get(LifecycleSettings.ROSTER_MAX_DISABLE_FRACTION);
         if (apply && !roster.rosterId().equals(confirm)) {
             throw LifecycleApi.confirmationRequired("apply needs confirm=<rosterId> (confirm=" + roster.rosterId() + ")");
@@ -57,21 +58,27 @@ public final class RosterResource {
         if (apply && plan.exceeds(maxFraction) && !force) {
             throw Refusal.conflict("too_many_disables", String.format(Locale.ROOT,
                     "the roster would disable %d of %d accounts (%.1f %%), more than %s (%.1f %%); check the export, or send force=true",
-                    plan.toDisable().size(), plan.matchableAccounts(), plan.disableFraction() * 100,
+                    plan.toDisable().size() + plan.keptDisabled().size(), plan.matchableAccounts(), plan.disableFraction() * 100,
                     LifecycleSettings.ROSTER_MAX_DISABLE_FRACTION.key(), maxFraction * 100));
         }
         Map<String, String> rosterDetail = Map.of(DETAIL_ROSTER_ID, roster.rosterId());
         List<DisabledAccount> disabled = apply
-                ? changes.disableEach(feed.session, feed.realm, plan.toDisable().stream()
-                        .map(change -> new AccountChanges.Target(change.username(), change.reason())).toList(), DisableTrigger.ROSTER, rosterDetail)
+                ? changes.disableEach(feed.session, feed.realm, targets(plan.toDisable()), DisableTrigger.ROSTER, rosterDetail)
+                : List.of();
+        List<String> keptDisabled = apply
+                ? changes.keepDisabledAfterLeave(feed.session, feed.realm, targets(plan.keptDisabled()), DisableTrigger.ROSTER, rosterDetail)
                 : List.of();
         String modeName = apply ? "apply" : "dry-run";
         changes.ran(feed.session, feed.realm, BundleApi.HR_FEED.path(), "roster",
                 Map.of("toDisable", plan.toDisable().size(), "excepted", plan.excepted().size(), "missing", plan.missing().size(),
-                        "disabled", disabled.size()),
+                        "disabled", disabled.size(), "keptDisabled", keptDisabled.size()),
                 DisableTrigger.HR_FEED, Map.of(DETAIL_ROSTER_ID, roster.rosterId(), "mode", modeName));
         return new RosterAnswer(roster.rosterId(), modeName, plan.matchableAccounts(), plan.disableFraction(), maxFraction, plan.toDisable(),
-                plan.excepted(), plan.unidentified(), plan.missing(), apply ? disabled : null);
+                plan.keptDisabled(), plan.excepted(), plan.unidentified(), plan.missing(), apply ? disabled : null);
+    }
+
+    private static List<AccountChanges.Target> targets(List<RosterPlan.Change> changes) {
+        return changes.stream().map(change -> new AccountChanges.Target(change.username(), change.reason())).toList();
     }
 
     private static boolean applies(String mode) {

@@ -69,29 +69,60 @@ public final class AccountChanges {
      */
     public List<DisabledAccount> disableEach(KeycloakSession session, RealmModel realm, List<Target> targets, DisableTrigger trigger,
             Map<String, String> details) {
+        return eachInItsOwnTransaction(session, realm, targets, details, (own, ownRealm, account, target, eventDetails) -> {
+            if (!account.isEnabled()) {
+                return null;
+            }
+            DisabledByLeave.disableForAnotherReason(account);
+            updated(own, ownRealm, account, Map.of("enabled", false), trigger, eventDetails);
+            Revocation revocation = SessionRevoker.revoke(own, ownRealm, account, trigger, eventDetails);
+            return new DisabledAccount(account.getUsername(), target.reason(), revocation.onlineSessions(), revocation.offlineSessions());
+        });
+    }
+
+    /**
+     * Takes each account over from its leave of absence, each in its own transaction: it stays disabled when the
+     * leave ends. Accounts no longer disabled by their leave alone are skipped. Answers the usernames taken over.
+     */
+    public List<String> keepDisabledAfterLeave(KeycloakSession session, RealmModel realm, List<Target> targets, DisableTrigger trigger,
+            Map<String, String> details) {
+        return eachInItsOwnTransaction(session, realm, targets, details, (own, ownRealm, account, target, eventDetails) -> {
+            if (!DisabledByLeave.isLeavesOwn(account)) {
+                return null;
+            }
+            DisabledByLeave.forget(account);
+            updated(own, ownRealm, account, Map.of("enabled", false, "enabledWhenLeaveEnds", false), trigger, eventDetails);
+            return account.getUsername();
+        });
+    }
+
+    /** One change to an account, in a transaction of its own; null when the account needs none. */
+    private interface Change<T> {
+        T apply(KeycloakSession own, RealmModel ownRealm, UserModel account, Target target, Map<String, String> eventDetails);
+    }
+
+    private static <T> List<T> eachInItsOwnTransaction(KeycloakSession session, RealmModel realm, List<Target> targets, Map<String, String> details,
+            Change<T> change) {
         KeycloakContext request = session.getContext();
-        List<DisabledAccount> disabled = new ArrayList<>();
+        List<T> changed = new ArrayList<>();
         for (Target target : targets) {
-            DisabledAccount result = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), own -> {
+            T result = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), own -> {
                 own.getContext().setHttpRequest(request.getHttpRequest());
                 own.getContext().setConnection(request.getConnection());
                 RealmModel ownRealm = own.realms().getRealm(realm.getId());
                 own.getContext().setRealm(ownRealm);
                 UserModel account = own.users().getUserByUsername(ownRealm, target.username());
-                if (account == null || !account.isEnabled()) {
+                if (account == null) {
                     return null;
                 }
                 Map<String, String> eventDetails = new LinkedHashMap<>(details);
                 eventDetails.put(DETAIL_DISABLE_REASON, target.reason());
-                DisabledByLeave.disableForAnotherReason(account);
-                updated(own, ownRealm, account, Map.of("enabled", false), trigger, eventDetails);
-                Revocation revocation = SessionRevoker.revoke(own, ownRealm, account, trigger, eventDetails);
-                return new DisabledAccount(account.getUsername(), target.reason(), revocation.onlineSessions(), revocation.offlineSessions());
+                return change.apply(own, ownRealm, account, target, eventDetails);
             });
             if (result != null) {
-                disabled.add(result);
+                changed.add(result);
             }
         }
-        return disabled;
+        return changed;
     }
 }

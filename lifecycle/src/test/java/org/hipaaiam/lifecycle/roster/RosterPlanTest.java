@@ -41,6 +41,18 @@ class RosterPlanTest {
         assertFalse(RosterPlan.of(ROSTER, List.of()).exceeds(0.0), "an empty realm disables nothing");
     }
 
+    @Test
+    void accountsOnLeaveThatHrTerminatedOrOmitsAreKeptDisabledAndCountAgainstTheGuard() {
+        RosterPlan plan = RosterPlan.of(ROSTER, List.of(account("jsmith4821", "4821")), List.of(account("tnguyen7310", "7310"),
+                account("mbrown5532", "5532"), account("pkhan6620", "6620"), new RosterPlan.Account("er-cover", "9100", Optional.of("accountType emergency"))));
+
+        assertEquals(List.of(new RosterPlan.Change("pkhan6620", "6620", "absent"), new RosterPlan.Change("tnguyen7310", "7310", "terminated")),
+                plan.keptDisabled(), "on leave per the roster: back when the leave ends; exempt accounts are left alone");
+        assertEquals(List.of(), plan.toDisable(), "nothing enabled to disable");
+        assertEquals(4, plan.matchableAccounts());
+        assertEquals(0.5, plan.disableFraction(), 1e-9);
+    }
+
     private static RosterPlan.Account account(String username, String employeeNumber) {
         return new RosterPlan.Account(username, employeeNumber, Optional.empty());
     }

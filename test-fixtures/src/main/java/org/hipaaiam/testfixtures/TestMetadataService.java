@@ -1,4 +1,4 @@
-package org.hipaaiam.biometric.metadata;
+package org.hipaaiam.testfixtures;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
@@ -39,12 +38,10 @@ public final class TestMetadataService {
     public static final String FINGERPRINT = "fingerprint_internal";
     public static final String PASSCODE = "passcode_internal";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    final KeyPair rootKey = rsa();
+    public final KeyPair rootKey = rsa();
     public final X509Certificate root;
-    final KeyPair signerKey = rsa();
-    final X509Certificate signer;
+    public final KeyPair signerKey = rsa();
+    public final X509Certificate signer;
     /** An attestation root for the models' statements, and its key to certify authenticators' attestation keys. */
     public final KeyPair attestationRootKey = rsa();
     public final X509Certificate attestationRoot;
@@ -58,6 +55,12 @@ public final class TestMetadataService {
 
     /** A model entry: its AAGUID, its status reports (status, effective date) and its user verification alternatives. */
     public Map<String, Object> entry(String aaguid, List<List<String>> statuses, List<List<String>> alternatives) throws Exception {
+        return entry(aaguid, statuses, alternatives, List.of(attestationRoot));
+    }
+
+    /** The same, with the attestation roots the model's statement names. */
+    public Map<String, Object> entry(String aaguid, List<List<String>> statuses, List<List<String>> alternatives,
+                                     List<X509Certificate> attestationRoots) throws Exception {
         List<Object> uv = new ArrayList<>();
         for (List<String> alternative : alternatives) {
             uv.add(alternative.stream().map(method -> Map.of("userVerificationMethod", method)).toList());
@@ -79,7 +82,11 @@ public final class TestMetadataService {
         statement.put("cryptoStrength", 128);
         statement.put("attachmentHint", List.of("external", "wired"));
         statement.put("tcDisplay", List.of());
-        statement.put("attestationRootCertificates", List.of(Base64.getEncoder().encodeToString(attestationRoot.getEncoded())));
+        List<String> roots = new ArrayList<>();
+        for (X509Certificate root : attestationRoots) {
+            roots.add(Base64.getEncoder().encodeToString(root.getEncoded()));
+        }
+        statement.put("attestationRootCertificates", roots);
         List<Object> reports = statuses.stream().map(s -> (Object) Map.of("status", s.get(0), "effectiveDate", s.get(1))).toList();
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("aaguid", aaguid);
@@ -94,7 +101,7 @@ public final class TestMetadataService {
         return blob(number, nextUpdate, entries, signerKey.getPrivate(), signer);
     }
 
-    String blob(int number, String nextUpdate, List<Map<String, Object>> entries, PrivateKey key, X509Certificate x5c)
+    public String blob(int number, String nextUpdate, List<Map<String, Object>> entries, PrivateKey key, X509Certificate x5c)
             throws Exception {
         Map<String, Object> header = Map.of("alg", "RS256", "typ", "JWT",
                 "x5c", List.of(Base64.getEncoder().encodeToString(x5c.getEncoded())));
@@ -103,7 +110,7 @@ public final class TestMetadataService {
         payload.put("no", number);
         payload.put("nextUpdate", nextUpdate);
         payload.put("entries", entries);
-        String signedPart = base64Url(JSON.writeValueAsBytes(header)) + "." + base64Url(JSON.writeValueAsBytes(payload));
+        String signedPart = base64Url(json(header)) + "." + base64Url(json(payload));
         Signature rs256 = Signature.getInstance("SHA256withRSA");
         rs256.initSign(key);
         rs256.update(signedPart.getBytes(StandardCharsets.US_ASCII));
@@ -111,7 +118,7 @@ public final class TestMetadataService {
     }
 
     /** A CRL of {@link #root}, revoking these serial numbers. */
-    Path crl(Path file, BigInteger... revoked) throws Exception {
+    public Path crl(Path file, BigInteger... revoked) throws Exception {
         Date now = new Date();
         X509v2CRLBuilder builder = new X509v2CRLBuilder(new X500Name(root.getSubjectX500Principal().getName()), now);
         builder.setNextUpdate(Date.from(Instant.now().plus(30, ChronoUnit.DAYS)));
@@ -137,13 +144,64 @@ public final class TestMetadataService {
                 new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey)));
     }
 
-    static KeyPair rsa() {
+    public static KeyPair rsa() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             return generator.generateKeyPair();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The PEM form of a certificate, as an admin stores the FIDO root. */
+    public static String pem(X509Certificate certificate) throws Exception {
+        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
+    }
+
+    /** JSON of maps, lists, strings and numbers: all a BLOB needs. */
+    private static byte[] json(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(out, value);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void write(StringBuilder out, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            String comma = "";
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.append(comma);
+                write(out, entry.getKey().toString());
+                out.append(':');
+                write(out, entry.getValue());
+                comma = ",";
+            }
+            out.append('}');
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            String comma = "";
+            for (Object item : list) {
+                out.append(comma);
+                write(out, item);
+                comma = ",";
+            }
+            out.append(']');
+        } else if (value instanceof Number || value instanceof Boolean) {
+            out.append(value);
+        } else {
+            out.append('"');
+            for (char c : value.toString().toCharArray()) {
+                if (c == '"' || c == '\\') {
+                    out.append('\\').append(c);
+                } else if (c < 0x20) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+            out.append('"');
         }
     }
 

@@ -1,0 +1,73 @@
+package org.hipaaiam.it.biometric;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+
+/**
+ * Headless Chromium with a virtual security key that has a fingerprint sensor (CTAP2, user verification): WebAuthn
+ * needs a real browser's JavaScript and credentials API, which HtmlUnit lacks.
+ */
+final class FingerprintBrowser implements AutoCloseable {
+
+    final ChromeDriver driver;
+    final VirtualAuthenticator key;
+    private final WebDriverWait wait;
+
+    FingerprintBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("fingerprint-browser"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        key = driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.USB)
+                .setHasResidentKey(true)
+                .setHasUserVerification(true)
+                .setIsUserConsenting(true)
+                .setIsUserVerified(true));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        // A wait that runs out says where the browser was and what it showed.
+        wait.withMessage(() -> "at " + driver.getCurrentUrl() + " showing: " + pageText());
+    }
+
+    /** On Keycloak's security key registration page: register, and name the key when asked. */
+    void registerKey(String label) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("registerWebAuthn"))).click();
+        wait.until(ExpectedConditions.alertIsPresent()).sendKeys(label);
+        driver.switchTo().alert().accept();
+    }
+
+    boolean onRegistrationPage() {
+        return !driver.findElements(By.id("registerWebAuthn")).isEmpty();
+    }
+
+    void awaitUrlContaining(String part) {
+        wait.until(d -> d.getCurrentUrl().contains(part));
+    }
+
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    void awaitText(String text) {
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
