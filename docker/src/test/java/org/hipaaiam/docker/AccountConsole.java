@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.net.ssl.SSLContext;
@@ -23,6 +24,7 @@ import javax.net.ssl.SSLContext;
 final class AccountConsole {
 
     private static final String CLIENT_ID = "account-console";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SSLContext tls;
@@ -38,7 +40,14 @@ final class AccountConsole {
 
     /** A fresh browser on the first login page of the console's authorization request. */
     LoginPages open() throws IOException, InterruptedException {
-        LoginPages browser = new LoginPages(tls, redirectUri);
+        return open(new LoginPages(tls, redirectUri));
+    }
+
+    /**
+     * The console's authorization request in a browser that may already hold a session: with single sign-on the
+     * login pages send it straight back to the console.
+     */
+    LoginPages open(LoginPages browser) throws IOException, InterruptedException {
         browser.open(realmUrl + "/protocol/openid-connect/auth?client_id=" + CLIENT_ID + "&response_type=code&scope=openid"
                 + "&redirect_uri=" + encode(redirectUri) + "&state=" + random() + "&code_challenge_method=S256&code_challenge=" + challenge());
         return browser;
@@ -52,14 +61,15 @@ final class AccountConsole {
         HttpClient http = HttpClient.newBuilder().sslContext(tls).build();
         HttpResponse<String> tokens = http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=" + CLIENT_ID + "&code=" + code
-                        + "&redirect_uri=" + encode(redirectUri) + "&code_verifier=" + verifier)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=" + CLIENT_ID
+                        + "&code=" + code + "&redirect_uri=" + encode(redirectUri) + "&code_verifier=" + verifier)).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (tokens.statusCode() != 200) {
             throw new AssertionError("code not redeemed: HTTP " + tokens.statusCode() + " " + tokens.body());
         }
         String accessToken = JSON.readTree(tokens.body()).get("access_token").asText();
         HttpResponse<String> userInfo = http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/userinfo"))
-                .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + accessToken).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode claims = JSON.readTree(userInfo.body());
         return claims.path("preferred_username").asText();
     }

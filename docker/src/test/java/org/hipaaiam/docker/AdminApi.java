@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.hipaaiam.docker.production.ProductionKeycloak;
 
 /** Keycloak's admin REST API over HTTPS, as the bootstrap administrator of the master realm. */
@@ -41,6 +43,26 @@ final class AdminApi {
         expect(201, response, "POST " + path);
         String location = response.headers().firstValue("Location").orElseThrow();
         return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** A workforce account as an administrator makes it: the naming convention, an employee number, a password. */
+    String createWorkforceUser(String realm, String username, String employeeNumber, String password) throws IOException, InterruptedException {
+        return create("/realms/" + realm + "/users", Map.of(
+                "username", username,
+                "enabled", true,
+                "email", username + "@hospital.example",
+                "emailVerified", true,
+                "firstName", "Test",
+                "lastName", "Person",
+                "attributes", Map.of("employeeNumber", List.of(employeeNumber)),
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))));
+    }
+
+    /** Replaces a resource, e.g. the realm's representation with changed attributes. */
+    void put(String path, Object representation) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(representation))));
+        expect(204, response, "PUT " + path);
     }
 
     private HttpRequest.Builder request(String path) throws IOException, InterruptedException {

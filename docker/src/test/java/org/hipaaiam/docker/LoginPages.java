@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,20 +24,34 @@ import javax.net.ssl.SSLContext;
  */
 final class LoginPages {
 
+    /** A page that has not come within this long counts as failed, as a person would give up. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern FORM = Pattern.compile("<form\\b[^>]*>");
     private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>");
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z-]+)=\"([^\"]*)\"");
     private static final Pattern FEEDBACK = Pattern.compile("kc-feedback-text\">\\s*([^<]+)<");
 
-    private final HttpClient http;
+    private final SSLContext tls;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final String applicationUrl;
+    private HttpClient http;
     private HttpResponse<String> current;
 
     /** @param applicationUrl the redirect URI: a redirect there ends the walk through the login pages */
     LoginPages(SSLContext tls, String applicationUrl) {
-        this.http = HttpClient.newBuilder().sslContext(tls).cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.tls = tls;
         this.applicationUrl = applicationUrl;
+        reconnect();
+    }
+
+    /** New connections from now on, with the same cookies: a browser whose load balancer picked another node. */
+    void reconnect() {
+        http = HttpClient.newBuilder().sslContext(tls).cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Whether the browser holds a cookie of this name, e.g. Keycloak's KEYCLOAK_IDENTITY. */
+    boolean hasCookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().anyMatch(cookie -> cookie.getName().equals(name));
     }
 
     void open(String url) throws IOException, InterruptedException {
@@ -72,9 +87,9 @@ final class LoginPages {
     }
 
     private void follow(HttpRequest.Builder request) throws IOException, InterruptedException {
-        current = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        current = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         while (current.statusCode() == 302 && !location().startsWith(applicationUrl)) {
-            current = http.send(HttpRequest.newBuilder(URI.create(location())).GET().build(), HttpResponse.BodyHandlers.ofString());
+            current = http.send(HttpRequest.newBuilder(URI.create(location())).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 

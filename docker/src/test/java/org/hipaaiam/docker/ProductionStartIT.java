@@ -20,13 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -270,17 +268,8 @@ class ProductionStartIT {
         return new HrSystem(https, keycloak.realmUrl(REALM), "hr-feed", secrets.hrClientSecret(), secrets.hrSigningSecret());
     }
 
-    /** A workforce account as an administrator makes it: the naming convention, an employee number, a password. */
     private static String createWorkforceUser(String username, String employeeNumber, String password) throws Exception {
-        return admin.create("/realms/" + REALM + "/users", Map.of(
-                "username", username,
-                "enabled", true,
-                "email", username + "@hospital.example",
-                "emailVerified", true,
-                "firstName", "Test",
-                "lastName", "Person",
-                "attributes", Map.of("employeeNumber", List.of(employeeNumber)),
-                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))));
+        return admin.createWorkforceUser(REALM, username, employeeNumber, password);
     }
 
     private static boolean enabled(String userId) throws Exception {
@@ -288,9 +277,7 @@ class ProductionStartIT {
     }
 
     private static String newPassword() {
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return SiteSecrets.newPassword();
     }
 
     /** The factory classes named in META-INF/services of the jars the image installs. */

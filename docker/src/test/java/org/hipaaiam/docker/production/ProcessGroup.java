@@ -30,8 +30,9 @@ final class ProcessGroup {
     static ProcessGroup start(List<String> command, Path directory, Map<String, String> environment, Path log) throws IOException {
         List<String> grouped = new ArrayList<>(List.of("setsid"));
         grouped.addAll(command);
+        // Appended to, so a restarted server's log keeps what the killed one wrote.
         ProcessBuilder builder = new ProcessBuilder(grouped).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("JAVA_OPTS"));
         builder.environment().putAll(environment);
         return new ProcessGroup(builder.start(), log);
@@ -59,6 +60,14 @@ final class ProcessGroup {
         }
         signal("TERM");
         if (!leader.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            signal("KILL");
+            leader.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** SIGKILL to the group, as a crashed machine or the kernel's out-of-memory killer ends a server: no shutdown hook runs. */
+    void kill() throws IOException, InterruptedException {
+        if (leader.isAlive()) {
             signal("KILL");
             leader.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -12,12 +12,13 @@ import java.util.Map;
 /**
  * The secrets a hospital supplies at deployment, fresh for each test deployment: client secrets as the
  * environment variables the production realm's placeholders name, the bundle's own secrets as files of
- * Keycloak's file vault (`<realm>_<key>`), and the badge key file.
+ * Keycloak's file vault (`<realm>_<key>`), the badge key file, and the bootstrap administrator's password (one for
+ * every node: only the first node's start creates the administrator).
  */
-public record SiteSecrets(String clinicalAppSecret, String hrClientSecret, String hrSigningSecret) {
+public record SiteSecrets(String clinicalAppSecret, String hrClientSecret, String hrSigningSecret, String bootstrapAdminPassword) {
 
     public static SiteSecrets random() {
-        return new SiteSecrets(random(24), random(24), random(32));
+        return new SiteSecrets(random(24), random(24), random(32), random(18));
     }
 
     /** The variables `${HIPAA_...}` in realm-export/hipaa-realm.json. */
@@ -46,6 +47,11 @@ public record SiteSecrets(String clinicalAppSecret, String hrClientSecret, Strin
             new SecureRandom().nextBytes(key);
             Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
         }
+    }
+
+    /** A password nobody knows, for a test account. */
+    public static String newPassword() {
+        return random(18);
     }
 
     private static String random(int bytes) {

@@ -2,6 +2,7 @@ package org.hipaaiam.emergency.api;
 
 import jakarta.ws.rs.Path;
 import org.hipaaiam.core.provider.RealmResourceFactory;
+import org.hipaaiam.core.server.OneNodeAtATime;
 import org.hipaaiam.core.settings.Setting;
 import org.hipaaiam.core.settings.SpiOptions;
 import org.hipaaiam.core.vocabulary.BundleApi;
@@ -13,8 +14,6 @@ import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
-import org.keycloak.timer.TimerProvider;
 
 /**
  * Serves `/realms/{realm}/hipaa-break-glass/cases...` (review) and `/emergency` (declared emergency), and checks
@@ -66,9 +65,6 @@ public final class BreakGlassApiFactory extends RealmResourceFactory {
                 BreakGlassCases.deleteRealm(removed.getKeycloakSession(), removed.getRealm().getId());
             }
         });
-        try (KeycloakSession session = factory.create()) {
-            session.getProvider(TimerProvider.class).schedule(
-                    new ClusterAwareScheduledTaskRunner(factory, new CaseDeadlineTask(), intervalMillis), intervalMillis, CaseDeadlineTask.NAME);
-        }
+        OneNodeAtATime.schedule(factory, new CaseDeadlineTask(), intervalMillis);
     }
 }

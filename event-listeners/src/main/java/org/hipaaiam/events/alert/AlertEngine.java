@@ -3,15 +3,20 @@ package org.hipaaiam.events.alert;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs every rule on one audit record. The failed-login window lives as long as the engine. */
+/**
+ * Runs every rule on one audit record. What rules remember between records lives outside the engine, where every
+ * node of a cluster sees it: failed sign-ins in {@link ExpiringClaims}, known addresses on the user.
+ */
 public final class AlertEngine {
 
-    private final List<AlertRule> rules = List.of(new FailedLoginBurstRule(), new PrivilegedRoleGrantRule(), new BreakGlassRule(),
-            new InvalidSettingRule(), new InvalidScheduledChangeRule());
+    private final List<AlertRule> stateless = List.of(new PrivilegedRoleGrantRule(), new BreakGlassRule(), new InvalidSettingRule(),
+            new InvalidScheduledChangeRule());
 
-    public List<Alert> evaluate(AuditFacts facts, AlertSettings settings, AfterHoursNewLocationRule.KnownAddresses knownAddresses) {
+    public List<Alert> evaluate(AuditFacts facts, AlertSettings settings, AfterHoursNewLocationRule.KnownAddresses knownAddresses,
+            ExpiringClaims claims) {
         List<Alert> alerts = new ArrayList<>();
-        for (AlertRule rule : rules) {
+        new FailedLoginBurstRule(claims).evaluate(facts, settings).ifPresent(alerts::add);
+        for (AlertRule rule : stateless) {
             rule.evaluate(facts, settings).ifPresent(alerts::add);
         }
         new AfterHoursNewLocationRule(knownAddresses).evaluate(facts, settings).ifPresent(alerts::add);

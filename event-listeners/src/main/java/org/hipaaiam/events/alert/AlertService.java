@@ -35,7 +35,8 @@ public final class AlertService implements AutoCloseable {
         }
         try {
             AlertSettings settings = AlertSettings.of(RealmSettings.of(session, realm));
-            for (Alert alert : engine.evaluate(AuditFacts.of(record), settings, new UserAttributeKnownAddresses(session, realm))) {
+            for (Alert alert : engine.evaluate(AuditFacts.of(record), settings, new UserAttributeKnownAddresses(session, realm),
+                    new SingleUseObjectClaims(session.singleUseObjects()))) {
                 raise(realm, settings, alert);
             }
         } catch (RuntimeException e) {

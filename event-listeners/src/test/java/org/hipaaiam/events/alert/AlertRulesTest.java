@@ -35,22 +35,68 @@ class AlertRulesTest {
         return new AuditFacts("r-1", "hipaa", 3002, 1, false, "LOGIN", "u-1", "jsmith4821", ip, time, null, null, Map.of(), List.of());
     }
 
+    /** One failed sign-in at `time`, evaluated by `rule` with the shared claims' clock at that time. */
+    private static Optional<Alert> failure(FailedLoginBurstRule rule, ClockedClaims claims, String userId, long time) {
+        claims.now = time;
+        return rule.evaluate(failedLogon(userId, time), DEFAULTS);
+    }
+
     @Test
     void fifthFailureWithinTenMinutesAlertsOnce() {
-        FailedLoginBurstRule rule = new FailedLoginBurstRule();
+        ClockedClaims claims = new ClockedClaims();
+        FailedLoginBurstRule rule = new FailedLoginBurstRule(claims);
         for (int i = 0; i < 4; i++) {
-            assertTrue(rule.evaluate(failedLogon("u-7", NOON_NEW_YORK + i * 60_000L), DEFAULTS).isEmpty());
+            assertTrue(failure(rule, claims, "u-7", NOON_NEW_YORK + i * 60_000L).isEmpty());
         }
-        Optional<Alert> alert = rule.evaluate(failedLogon("u-7", NOON_NEW_YORK + 4 * 60_000L), DEFAULTS);
+        Optional<Alert> alert = failure(rule, claims, "u-7", NOON_NEW_YORK + 4 * 60_000L);
         assertEquals("failed-login-burst", alert.orElseThrow().rule());
-        assertTrue(rule.evaluate(failedLogon("u-7", NOON_NEW_YORK + 5 * 60_000L), DEFAULTS).isEmpty(), "no repeat within the burst");
+        assertTrue(failure(rule, claims, "u-7", NOON_NEW_YORK + 5 * 60_000L).isEmpty(), "no repeat within the burst");
     }
 
     @Test
     void failuresSpreadBeyondTheWindowDoNotAlert() {
-        FailedLoginBurstRule rule = new FailedLoginBurstRule();
+        ClockedClaims claims = new ClockedClaims();
+        FailedLoginBurstRule rule = new FailedLoginBurstRule(claims);
         for (int i = 0; i < 10; i++) {
-            assertTrue(rule.evaluate(failedLogon("u-8", NOON_NEW_YORK + i * 3 * 60_000L), DEFAULTS).isEmpty());
+            assertTrue(failure(rule, claims, "u-8", NOON_NEW_YORK + i * 3 * 60_000L).isEmpty());
+        }
+    }
+
+    @Test
+    void failuresOnTwoNodesCountTowardsOneBurst() {
+        ClockedClaims shared = new ClockedClaims();
+        FailedLoginBurstRule nodeOne = new FailedLoginBurstRule(shared);
+        FailedLoginBurstRule nodeTwo = new FailedLoginBurstRule(shared);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(failure(nodeOne, shared, "u-9", NOON_NEW_YORK + i * 60_000L).isEmpty());
+        }
+        assertTrue(failure(nodeTwo, shared, "u-9", NOON_NEW_YORK + 3 * 60_000L).isEmpty());
+
+        assertTrue(failure(nodeTwo, shared, "u-9", NOON_NEW_YORK + 4 * 60_000L).isPresent(), "the fifth failure, on either node, alerts");
+        assertTrue(failure(nodeOne, shared, "u-9", NOON_NEW_YORK + 5 * 60_000L).isEmpty(), "and the other node does not report it again");
+    }
+
+    @Test
+    void aNewBurstAfterTheWindowAlertsAgain() {
+        ClockedClaims claims = new ClockedClaims();
+        FailedLoginBurstRule rule = new FailedLoginBurstRule(claims);
+        for (int i = 0; i < 5; i++) {
+            failure(rule, claims, "u-10", NOON_NEW_YORK + i * 1_000L);
+        }
+        long later = NOON_NEW_YORK + 11 * 60_000L;
+        for (int i = 0; i < 4; i++) {
+            assertTrue(failure(rule, claims, "u-10", later + i * 1_000L).isEmpty());
+        }
+        assertTrue(failure(rule, claims, "u-10", later + 4 * 1_000L).isPresent());
+    }
+
+    @Test
+    void accountsAreCountedApart() {
+        ClockedClaims claims = new ClockedClaims();
+        FailedLoginBurstRule rule = new FailedLoginBurstRule(claims);
+        for (int i = 0; i < 4; i++) {
+            failure(rule, claims, "u-11", NOON_NEW_YORK + i * 1_000L);
+            assertTrue(failure(rule, claims, "u-12", NOON_NEW_YORK + i * 1_000L).isEmpty());
         }
     }
 

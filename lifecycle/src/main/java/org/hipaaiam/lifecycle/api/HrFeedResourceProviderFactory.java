@@ -2,6 +2,7 @@ package org.hipaaiam.lifecycle.api;
 
 import java.net.URI;
 import org.hipaaiam.core.provider.RealmResourceFactory;
+import org.hipaaiam.core.server.OneNodeAtATime;
 import org.hipaaiam.core.settings.SpiOptions;
 import org.hipaaiam.core.vocabulary.BundleApi;
 import org.hipaaiam.lifecycle.LifecycleSettings;
@@ -11,9 +12,6 @@ import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
-import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
-import org.keycloak.timer.ScheduledTask;
-import org.keycloak.timer.TimerProvider;
 
 /**
  * Serves the HR feed at `/realms/{realm}/hr-feed/...` and runs the lifecycle's scheduled work: due separations
@@ -53,14 +51,7 @@ public final class HrFeedResourceProviderFactory extends RealmResourceFactory {
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        try (KeycloakSession session = factory.create()) {
-            TimerProvider timer = session.getProvider(TimerProvider.class);
-            schedule(timer, factory, new DueSeparationsTask(serverUrl), dueCheckIntervalMillis);
-            schedule(timer, factory, new DisabledSessionsSweep(serverUrl), disabledSweepIntervalMillis);
-        }
-    }
-
-    private static void schedule(TimerProvider timer, KeycloakSessionFactory factory, ScheduledTask task, long intervalMillis) {
-        timer.schedule(new ClusterAwareScheduledTaskRunner(factory, task, intervalMillis), intervalMillis, task.getTaskName());
+        OneNodeAtATime.schedule(factory, new DueSeparationsTask(serverUrl), dueCheckIntervalMillis);
+        OneNodeAtATime.schedule(factory, new DisabledSessionsSweep(serverUrl), disabledSweepIntervalMillis);
     }
 }

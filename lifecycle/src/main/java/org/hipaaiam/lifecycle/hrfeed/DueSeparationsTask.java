@@ -28,7 +28,9 @@ import org.keycloak.timer.ScheduledTask;
  * separations first (a separation wins over a leave), then leaves of absence that start and leaves that end.
  * Each account's change runs in its own transaction, so one that fails, or whose time on the account cannot be
  * read, stops neither the realm's other accounts nor another realm; an unreadable time is skipped, recorded
- * (`hipaa_event=scheduled-change-invalid`, which alerts) and logged once per node and value. Runs on one node at a time.
+ * (`hipaa_event=scheduled-change-invalid`, which alerts) and logged once per node and value. Runs on one node of a
+ * cluster at a time ({@link org.hipaaiam.core.server.OneNodeAtATime}), so its queries read what the previous run, on
+ * whichever node, committed.
  */
 public final class DueSeparationsTask implements ScheduledTask {
 
