@@ -1,11 +1,14 @@
 package org.hipaaiam.it.support;
 
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A page of the hipaa login theme as a person sees it: recognised by its form, filled in field by field. */
 public abstract class Page {
@@ -57,6 +60,20 @@ public abstract class Page {
 
     protected boolean has(By locator) {
         return !driver.findElements(locator).isEmpty();
+    }
+
+    /**
+     * Whether the page a submit leads to shows the element. A real browser may return from the click before the
+     * next page is loaded (HtmlUnit never does), so this waits for the element or for a message to the user.
+     */
+    protected boolean nextPageShows(By locator) {
+        By message = By.cssSelector(".kc-feedback-text, [id^='input-error-']");
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> has(locator) || has(message));
+        } catch (TimeoutException e) {
+            return false;
+        }
+        return has(locator);
     }
 
     protected String text(By locator) {

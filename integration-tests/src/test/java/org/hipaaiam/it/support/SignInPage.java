@@ -73,7 +73,7 @@ public final class SignInPage extends Page {
             type(By.id("password"), password);
             click(By.id("kc-login"));
         }
-        if (!asksForOneTimeCode()) {
+        if (!nextPageShows(By.id("otp"))) {
             throw new AssertionError("Expected the one-time code page after the password, got: " + error());
         }
         submitOneTimeCode(OneTimeCodes.next(username));
