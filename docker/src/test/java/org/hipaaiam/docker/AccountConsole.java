@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -40,7 +41,12 @@ final class AccountConsole {
 
     /** A fresh browser on the first login page of the console's authorization request. */
     LoginPages open() throws IOException, InterruptedException {
-        return open(new LoginPages(tls, redirectUri));
+        return open(Map.of());
+    }
+
+    /** The same with more parameters on the authorization request, e.g. `kc_action` for an application-initiated action. */
+    LoginPages open(Map<String, String> parameters) throws IOException, InterruptedException {
+        return open(new LoginPages(tls, redirectUri), parameters);
     }
 
     /**
@@ -48,8 +54,15 @@ final class AccountConsole {
      * login pages send it straight back to the console.
      */
     LoginPages open(LoginPages browser) throws IOException, InterruptedException {
+        return open(browser, Map.of());
+    }
+
+    LoginPages open(LoginPages browser, Map<String, String> parameters) throws IOException, InterruptedException {
+        StringBuilder more = new StringBuilder();
+        parameters.forEach((name, value) -> more.append('&').append(encode(name)).append('=').append(encode(value)));
         browser.open(realmUrl + "/protocol/openid-connect/auth?client_id=" + CLIENT_ID + "&response_type=code&scope=openid"
-                + "&redirect_uri=" + encode(redirectUri) + "&state=" + random() + "&code_challenge_method=S256&code_challenge=" + challenge());
+                + "&redirect_uri=" + encode(redirectUri) + "&state=" + random() + "&code_challenge_method=S256&code_challenge=" + challenge()
+                + more);
         return browser;
     }
 

@@ -65,6 +65,17 @@ final class AdminApi {
         expect(204, response, "PUT " + path);
     }
 
+    /** An action without a body, e.g. signing a user out everywhere. */
+    void post(String path) throws IOException, InterruptedException {
+        expect(204, send(request(path).POST(HttpRequest.BodyPublishers.noBody())), "POST " + path);
+    }
+
+    /** An action with a body and no answer, e.g. granting roles. */
+    void post(String path, Object body) throws IOException, InterruptedException {
+        expect(204, send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))), "POST " + path);
+    }
+
     private HttpRequest.Builder request(String path) throws IOException, InterruptedException {
         return HttpRequest.newBuilder(URI.create(baseUrl + "/admin" + path)).header("Authorization", "Bearer " + token());
     }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -31,6 +33,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hipaaiam.audit.ledger.checkpoint.NoteSigningKey;
 import org.hipaaiam.audit.ledger.cli.LedgerCli;
+import org.hipaaiam.auth.vocabulary.BadgeEvents;
+import org.hipaaiam.core.vocabulary.HipaaEvents;
 import org.hipaaiam.docker.NodeLedgers.NodeRecord;
 import org.hipaaiam.docker.production.BuildContext;
 import org.hipaaiam.docker.production.Cluster;
@@ -38,10 +42,16 @@ import org.hipaaiam.docker.production.Deployment;
 import org.hipaaiam.docker.production.ProductionDatabase;
 import org.hipaaiam.docker.production.ProductionKeycloak;
 import org.hipaaiam.docker.production.SiteSecrets;
+import org.hipaaiam.emergency.BreakGlassEvents;
+import org.hipaaiam.emergency.BreakGlassSettings;
+import org.hipaaiam.events.alert.AlertOutbox;
+import org.hipaaiam.events.alert.AlertSettings;
 import org.hipaaiam.launcher.KeycloakInstallation;
+import org.hipaaiam.testfixtures.ReaderAgent;
 import org.hipaaiam.testfixtures.RsyslogReceiver;
 import org.hipaaiam.testfixtures.TestCertificates;
 import org.hipaaiam.testfixtures.Totp;
+import org.hipaaiam.testfixtures.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -62,6 +72,12 @@ class ClusterIT {
     private static final Pattern CLUSTER_VIEW = Pattern.compile("cluster view for channel \\w+: \\[[^\\]]*\\] \\((\\d+)\\)");
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Where the alert webhook listens once a test starts its receiver, away from every node's ports. */
+    private static final int WEBHOOK_PORT = 18470;
+    /** The dispatcher retries with backoff (1 s doubling): the first retry after a restart comes within this. */
+    private static final Duration WEBHOOK_WAIT = Duration.ofSeconds(120);
+    private static final String WORKSTATION = "ward-7-nurses-station";
+    private static final String WORKSTATION_ATTRIBUTE = "hipaa.workstations." + WORKSTATION;
 
     private static ProductionDatabase database;
     private static SiteSecrets secrets;
@@ -72,6 +88,8 @@ class ClusterIT {
     private static HttpClient https;
     /** The SIEM both nodes forward to: a real rsyslog over TLS, where installed. */
     private static RsyslogReceiver siem;
+    /** The realm's alert webhook, listening from the outbox test on. */
+    private static WebhookReceiver webhook;
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
@@ -79,8 +97,10 @@ class ClusterIT {
         secrets = SiteSecrets.random();
         Deployment deployment = new Deployment(BuildContext.fromBuild(), REALM_FILE, database, secrets,
                 BuildContext.pathFromBuild("hipaa.workDir").resolve("cluster"));
-        // Due separations are looked for every second on each node instead of every minute.
-        Map<String, String> options = new LinkedHashMap<>(Map.of("spi-realm-restapi-extension--hr-feed--due-check-interval-seconds", "1"));
+        // Due separations, disabled accounts' sessions and break-glass deadlines are looked for every second on each node instead of every minute.
+        Map<String, String> options = new LinkedHashMap<>(Map.of("spi-realm-restapi-extension--hr-feed--due-check-interval-seconds", "1",
+                "spi-realm-restapi-extension--hr-feed--disabled-sweep-interval-seconds", "1",
+                "spi-realm-restapi-extension--hipaa-break-glass--deadline-check-interval-seconds", "1"));
         if (Files.isExecutable(RsyslogReceiver.RSYSLOGD)) {
             Path siemDir = deployment.workDir().resolve("siem");
             KeycloakInstallation.deleteRecursively(siemDir);
@@ -107,6 +127,9 @@ class ClusterIT {
         } finally {
             if (siem != null) {
                 siem.close();
+            }
+            if (webhook != null) {
+                webhook.close();
             }
         }
     }
@@ -144,8 +167,7 @@ class ClusterIT {
             cluster.routeTo(node1);
             LoginPages browser = console.open();
             browser.submit("kc-form-login", Map.of("username", "csso7801", "password", password));
-            String secret = browser.field("totpSecret");
-            browser.submit("kc-totp-settings-form", Map.of("totp", Totp.now(secret), "totpSecret", secret, "userLabel", "authenticator app"));
+            setUpOneTimeCode(browser);
             assertEquals("csso7801", console.signedInUser(browser), "signed in through node 1");
             assertTrue(browser.hasCookie("KEYCLOAK_IDENTITY"), "the browser holds the SSO cookie");
 
@@ -227,7 +249,166 @@ class ClusterIT {
     }
 
     @Test
+    @Order(6)
+    void sessionsOfAnAccountDisabledBehindKeycloaksBackAreEndedOnceBySweep() throws Exception {
+        String password = newPassword();
+        String userId = createWorkforceUser("csweep7809", "7809", password);
+        AccountConsole console = new AccountConsole(cluster.tls(), cluster.realmUrl(REALM));
+        LoginPages browser = console.open();
+        browser.submit("kc-form-login", Map.of("username", "csweep7809", "password", password));
+        setUpOneTimeCode(browser);
+        assertEquals("csweep7809", console.signedInUser(browser));
+        assertEquals(1, sessionsOf(userId));
+
+        // As an LDAP sync or a database script would: no event, no revocation, only the stored flag.
+        try (Connection stored = database.connect();
+             PreparedStatement disable = stored.prepareStatement("UPDATE user_entity SET enabled = false WHERE id = ?")) {
+            disable.setString(1, userId);
+            assertEquals(1, disable.executeUpdate());
+        }
+        admin.post("/realms/" + REALM + "/clear-user-cache");
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (sessionsOf(userId) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        assertEquals(0, sessionsOf(userId), "the sweep ended the disabled account's session");
+        // Three more sweeps on each node: a second revocation by the other node would be in its ledger by now.
+        Thread.sleep(3_000);
+        List<NodeRecord> revocations = NodeLedgers.records(cluster.nodes(),
+                r -> "disabled-account-sweep".equals(r.at("unmapped.keycloak.details.revocation_trigger")) && userId.equals(r.at("user.uid")));
+        assertEquals(1, revocations.size(), "revoked once across the nodes: " + revocations);
+    }
+
+    @Test
+    @Order(7)
+    void anAlertQueuedOnANodeKilledWithSigkillIsDeliveredAfterItsRestart() throws Exception {
+        String userId = createWorkforceUser("coutbox7804", "7804", newPassword());
+        // Nothing listens there yet: the delivery fails and waits in the outbox for its retry.
+        setRealmAttribute(AlertSettings.WEBHOOK_URL.key(), "http://127.0.0.1:" + WEBHOOK_PORT + "/alerts");
+        for (int i = 0; i < 5; i++) {
+            failSignIn(node2, "coutbox7804");
+        }
+        assertEquals(1, awaitRecords(List.of(node2), burstOf(userId), 1).size(), "node 2 raised the burst alert");
+        AlertOutbox outbox = new AlertOutbox(node2.folder().resolve("keycloak/data/alert-outbox"));
+        assertTrue(awaitQueued(outbox, userId), "its delivery waits in node 2's outbox");
+        Set<String> acknowledged = NodeLedgers.records(List.of(node2), r -> userId.equals(r.at("user.uid"))).stream()
+                .map(r -> r.json().toString()).collect(Collectors.toSet());
+
+        node2.kill();
+        webhook = WebhookReceiver.listen(WEBHOOK_PORT);
+        node2.restart();
+
+        JsonNode alert = awaitWebhookAlert(a -> "failed-login-burst".equals(a.path("rule").asText())
+                && userId.equals(a.path("user").path("id").asText()));
+        assertEquals("coutbox7804", alert.path("user").path("username").asText());
+        Set<String> afterRestart = NodeLedgers.records(List.of(node2), r -> userId.equals(r.at("user.uid"))).stream()
+                .map(r -> r.json().toString()).collect(Collectors.toSet());
+        assertTrue(afterRestart.containsAll(acknowledged), "node 2's ledger still holds the " + acknowledged.size()
+                + " records of the account it wrote before the kill");
+    }
+
+    @Test
+    @Order(8)
+    void aBadSettingIsRecordedByEachNodeAndAlertedOnceForTheCluster() throws Exception {
+        createWorkforceUser("cinvalid7805", "7805", newPassword());
+        setRealmAttribute(AlertSettings.FAILED_LOGIN_WINDOW_MINUTES.key(), "ten");
+        try {
+            failSignIn(node1, "cinvalid7805");
+            failSignIn(node2, "cinvalid7805");
+
+            Predicate<NodeRecord> recorded = r -> HipaaEvents.SETTING_INVALID.equals(r.at("unmapped.keycloak.details.hipaa_event"))
+                    && AlertSettings.FAILED_LOGIN_WINDOW_MINUTES.key().equals(r.at("unmapped.keycloak.details.setting"));
+            List<NodeRecord> records = awaitRecords(cluster.nodes(), recorded, 2);
+            assertEquals(Set.of("node-1", "node-2"), records.stream().map(NodeRecord::node).collect(Collectors.toSet()),
+                    "each node records the bad value in its own ledger: " + records);
+            JsonNode alert = awaitWebhookAlert(a -> "setting-invalid".equals(a.path("rule").asText())
+                    && a.path("title").asText().endsWith(AlertSettings.FAILED_LOGIN_WINDOW_MINUTES.key()));
+            assertTrue(alert.path("description").asText().contains("using"), alert.toString());
+            // One more failed sign-in on each node: a second alert by either would be in its ledger by then.
+            failSignIn(node1, "cinvalid7805");
+            failSignIn(node2, "cinvalid7805");
+            List<NodeRecord> alerts = NodeLedgers.records(cluster.nodes(), r -> "setting-invalid".equals(r.at("unmapped.keycloak.rule"))
+                    && String.valueOf(r.at("finding_info.title")).endsWith(AlertSettings.FAILED_LOGIN_WINDOW_MINUTES.key()));
+            assertEquals(1, alerts.size(), "one alert for the cluster: " + alerts);
+        } finally {
+            setRealmAttribute(AlertSettings.FAILED_LOGIN_WINDOW_MINUTES.key(), "10");
+        }
+    }
+
+    @Test
     @Order(9)
+    void aBreakGlassCaseIsRemindedAndEscalatedOnceAcrossTheNodes() throws Exception {
+        String password = newPassword();
+        String userId = createWorkforceUser("cbtg7808", "7808", password);
+        admin.post("/realms/" + REALM + "/users/" + userId + "/role-mappings/realm", List.of(admin.get("/realms/" + REALM + "/roles/clinician")));
+        // The shortest deadline the setting allows; the due check runs every second on each node.
+        setRealmAttribute(BreakGlassSettings.JUSTIFICATION_DUE_SECONDS.key(), "60");
+        try {
+            AccountConsole console = new AccountConsole(cluster.tls(), cluster.realmUrl(REALM));
+            LoginPages browser = console.open(Map.of("kc_action", "hipaa-break-glass"));
+            browser.submit("kc-form-login", Map.of("username", "cbtg7808", "password", password));
+            setUpOneTimeCode(browser);
+            browser.submit("hipaa-break-glass-form", Map.of("reasonCode", "ETREAT", "reason", "Unresponsive patient in bed 7, no chart access", "login", ""));
+            assertEquals("cbtg7808", console.signedInUser(browser));
+            String caseId = awaitRecords(cluster.nodes(), r -> BreakGlassEvents.ELEVATION.equals(r.at("unmapped.keycloak.details.hipaa_event"))
+                    && userId.equals(r.at("user.uid")), 1).get(0).at("unmapped.keycloak.details.case_id");
+
+            Predicate<NodeRecord> overdue = deadlineOf(caseId, BreakGlassEvents.OVERDUE);
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (NodeLedgers.records(cluster.nodes(), overdue).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(1_000);
+            }
+            // Three more due checks on each node: a second escalation by the other node would be in its ledger by now.
+            Thread.sleep(3_000);
+
+            assertEquals(1, NodeLedgers.records(cluster.nodes(), deadlineOf(caseId, BreakGlassEvents.REMINDER)).size(),
+                    "one reminder for the case, from whichever node ran the check");
+            assertEquals(1, NodeLedgers.records(cluster.nodes(), overdue).size(), "one escalation at the deadline");
+        } finally {
+            setRealmAttribute(BreakGlassSettings.JUSTIFICATION_DUE_SECONDS.key(), "86400");
+        }
+    }
+
+    @Test
+    @Order(10)
+    void aTapSpentOnOneNodeIsRefusedOnTheOtherAndTheNextTapOnEitherEndsTheWorkstationsSession() throws Exception {
+        ReaderAgent reader = new ReaderAgent(WORKSTATION);
+        setRealmAttribute(WORKSTATION_ATTRIBUTE, JSON.writeValueAsString(Map.of("class", "clinical", "location", "Ward 7 nurses' station",
+                "network", "127.0.0.1/32", "publicKey", reader.publicKeyPem())));
+        try {
+            Clinician first = enrolledClinician("ctap7806", "7806", "CB78060001", "582931");
+            Clinician second = enrolledClinician("ctap7807", "7807", "CB78070001", "693042");
+
+            String tap = reader.tap(REALM, first.badge());
+            AccountConsole console = new AccountConsole(cluster.tls(), cluster.realmUrl(REALM));
+            LoginPages onNode1 = through(node1, () -> tapped(console.open(), tap));
+            assertTrue(onNode1.shows("hipaa-badge-pin-form"), "node 1 took the tap");
+            LoginPages onNode2 = through(node2, () -> tapped(new AccountConsole(cluster.tls(), cluster.realmUrl(REALM)).open(), tap));
+            assertFalse(onNode2.shows("hipaa-badge-pin-form"), "node 2 refused the tap node 1 had spent");
+            assertEquals(1, awaitRecords(List.of(node2), r -> BadgeEvents.TAP_REFUSED.equals(r.at("unmapped.keycloak.details.hipaa_event"))
+                    && "replayed".equals(r.at("unmapped.keycloak.details.reason")), 1).size(), "and recorded why");
+
+            through(node1, () -> {
+                onNode1.submit("hipaa-badge-pin-form", Map.of("pin", first.pin()));
+                return null;
+            });
+            assertEquals(first.username(), console.signedInUser(onNode1));
+            assertEquals(1, sessionsOf(first), "the first clinician is signed in at the workstation, through node 1");
+
+            assertEquals(second.username(), signInWithBadge(node2, reader, second));
+
+            assertEquals(0, sessionsOf(first), "her tap on node 2 ended the first clinician's session at the workstation");
+            assertEquals(1, sessionsOf(second));
+            assertEquals(1, awaitRecords(List.of(node2), r -> BadgeEvents.SWITCH_USER.equals(r.at("unmapped.keycloak.details.hipaa_event"))
+                    && first.id().equals(r.at("user.uid")), 1).size(), "node 2 recorded the handover");
+        } finally {
+            setRealmAttribute(WORKSTATION_ATTRIBUTE, "");
+        }
+    }
+
+    @Test
+    @Order(11)
     void theVerifierChecksEveryNodesLedgerInOneRunAndTheExportMergesThemByTime() throws Exception {
         long from = System.currentTimeMillis() - Duration.ofHours(1).toMillis();
         List<String> verify = new ArrayList<>(List.of("verify"));
@@ -273,7 +454,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void theSiemReceivesTheRecordsOfBothNodes() throws Exception {
         assumeTrue(siem != null, "rsyslog is not installed (Debian packages rsyslog rsyslog-openssl)");
         for (ProductionKeycloak node : cluster.nodes()) {
@@ -302,20 +483,113 @@ class ClusterIT {
         }
     }
 
+    /** A clinician with a badge and a PIN, enrolled as people are: full sign-in, then the enrolment page; then signed out. */
+    private record Clinician(String id, String username, String badge, String pin) {
+    }
+
+    private static Clinician enrolledClinician(String username, String employeeNumber, String badge, String pin) throws Exception {
+        String password = newPassword();
+        String id = createWorkforceUser(username, employeeNumber, password);
+        ObjectNode user = (ObjectNode) admin.get("/realms/" + REALM + "/users/" + id);
+        user.putArray("requiredActions").add("hipaa-badge-enrolment");
+        admin.put("/realms/" + REALM + "/users/" + id, user);
+        AccountConsole console = new AccountConsole(cluster.tls(), cluster.realmUrl(REALM));
+        LoginPages browser = console.open();
+        browser.submit("hipaa-use-password-form", Map.of("use-password", ""));
+        browser.submit("kc-form-login", Map.of("username", username, "password", password));
+        // Two required actions, in the order the realm gives them: the one-time code's setup and the badge enrolment.
+        for (int page = 0; page < 2; page++) {
+            if (browser.shows("kc-totp-settings-form")) {
+                setUpOneTimeCode(browser);
+            } else {
+                browser.submit("hipaa-badge-enrol-form", Map.of("badge", badge, "pin", pin, "pin-confirm", pin));
+            }
+        }
+        assertEquals(username, console.signedInUser(browser));
+        admin.post("/realms/" + REALM + "/users/" + id + "/logout");
+        return new Clinician(id, username, badge, pin);
+    }
+
+    /** The reader typed `tap` into the tap page. */
+    private static LoginPages tapped(LoginPages browser, String tap) throws Exception {
+        browser.submit("hipaa-badge-tap-form", Map.of("badge", tap));
+        return browser;
+    }
+
+    private static String signInWithBadge(ProductionKeycloak node, ReaderAgent reader, Clinician clinician) throws Exception {
+        AccountConsole console = new AccountConsole(cluster.tls(), cluster.realmUrl(REALM));
+        LoginPages browser = through(node, () -> {
+            LoginPages atTheWorkstation = tapped(console.open(), reader.tap(REALM, clinician.badge()));
+            atTheWorkstation.submit("hipaa-badge-pin-form", Map.of("pin", clinician.pin()));
+            return atTheWorkstation;
+        });
+        return console.signedInUser(browser);
+    }
+
+    /** Steps of a browser whose connections the front door sends to one node only. */
+    private static <T> T through(ProductionKeycloak node, Callable<T> steps) throws Exception {
+        try {
+            cluster.routeTo(node);
+            return steps.call();
+        } finally {
+            cluster.routeToAll();
+        }
+    }
+
+    private static int sessionsOf(Clinician clinician) throws Exception {
+        return sessionsOf(clinician.id());
+    }
+
+    private static int sessionsOf(String userId) throws Exception {
+        return admin.get("/realms/" + REALM + "/users/" + userId + "/sessions").size();
+    }
+
+    /** The one-time-code setup page a new account sees after its password: scan (read) the secret, type a code. */
+    private static void setUpOneTimeCode(LoginPages browser) throws IOException, InterruptedException {
+        String secret = browser.field("totpSecret");
+        browser.submit("kc-totp-settings-form", Map.of("totp", Totp.now(secret), "totpSecret", secret, "userLabel", "authenticator app"));
+    }
+
+    /** Whether a delivery of an alert about this account waits in the outbox (the alert is recorded just before it is queued). */
+    private static boolean awaitQueued(AlertOutbox outbox, String userId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (outbox.pending().stream().anyMatch(d -> new String(d.alertJson(), StandardCharsets.UTF_8).contains(userId))) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    /** The first alert at the webhook that matches; others (alerts of earlier tests) are passed over. */
+    private static JsonNode awaitWebhookAlert(Predicate<JsonNode> wanted) throws Exception {
+        long deadline = System.nanoTime() + WEBHOOK_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode alert = JSON.readTree(webhook.next(Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000)).body());
+            if (wanted.test(alert)) {
+                return alert;
+            }
+        }
+        throw new AssertionError("no matching alert reached the webhook within " + WEBHOOK_WAIT);
+    }
+
+    private static Predicate<NodeRecord> deadlineOf(String caseId, String hipaaEvent) {
+        return r -> hipaaEvent.equals(r.at("unmapped.keycloak.details.hipaa_event")) && caseId.equals(r.at("unmapped.keycloak.details.case_id"));
+    }
+
     private static Predicate<NodeRecord> burstOf(String userId) {
         return r -> "failed-login-burst".equals(r.at("unmapped.keycloak.rule")) && userId.equals(r.at("user.uid"));
     }
 
     /** A wrong password through the front door pinned to one node. */
     private static void failSignIn(ProductionKeycloak node, String username) throws Exception {
-        try {
-            cluster.routeTo(node);
-            LoginPages browser = new AccountConsole(cluster.tls(), cluster.realmUrl(REALM)).open();
-            browser.submit("kc-form-login", Map.of("username", username, "password", "wrong-" + newPassword()));
-            assertTrue(browser.shows("kc-form-login"), "the login page is shown again");
-        } finally {
-            cluster.routeToAll();
-        }
+        LoginPages browser = through(node, () -> {
+            LoginPages signIn = new AccountConsole(cluster.tls(), cluster.realmUrl(REALM)).open();
+            signIn.submit("kc-form-login", Map.of("username", username, "password", "wrong-" + newPassword()));
+            return signIn;
+        });
+        assertTrue(browser.shows("kc-form-login"), "the login page is shown again");
     }
 
     /** Polls the ledgers until at least `expected` records match or the wait ends; then returns what matched. */

@@ -1,4 +1,4 @@
-package org.hipaaiam.it.badge;
+package org.hipaaiam.testfixtures;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,12 +9,12 @@ import java.util.Base64;
 import java.util.UUID;
 
 /** A workstation's badge reader agent: holds an Ed25519 key and signs tap assertions (compact JWS, EdDSA). */
-final class ReaderAgent {
+public final class ReaderAgent {
 
     private final String workstationId;
     private final KeyPair key;
 
-    ReaderAgent(String workstationId) {
+    public ReaderAgent(String workstationId) {
         this.workstationId = workstationId;
         try {
             this.key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -23,18 +23,18 @@ final class ReaderAgent {
         }
     }
 
-    String publicKeyPem() {
+    public String publicKeyPem() {
         return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
     }
 
     /** A fresh tap, valid for 30 s from now. */
-    String tap(String realm, String badge) {
+    public String tap(String realm, String badge) {
         long now = System.currentTimeMillis() / 1000;
         return tap(realm, badge, now, now + 30, UUID.randomUUID().toString());
     }
 
-    String tap(String realm, String badge, long issuedAt, long expiresAt, String nonce) {
+    public String tap(String realm, String badge, long issuedAt, long expiresAt, String nonce) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = "{\"alg\":\"EdDSA\",\"typ\":\"hipaa-tap+jwt\"}";
         String claims = "{\"iss\":\"" + workstationId + "\",\"aud\":\"" + realm + "\",\"badge\":\"" + badge + "\",\"nonce\":\"" + nonce

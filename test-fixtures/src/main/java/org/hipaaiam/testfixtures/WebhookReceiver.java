@@ -1,4 +1,4 @@
-package org.hipaaiam.it.support;
+package org.hipaaiam.testfixtures;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -12,8 +12,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * Reports a bad setting once per node and value: an audit record (`hipaa_event=setting-invalid`, which the alert
- * rules turn into one alert) and a warning in the server log. The value itself is never recorded.
+ * Reports a bad setting once per node and value: an audit record in this node's ledger (`hipaa_event=setting-invalid`,
+ * which the alert rules turn into one alert a day for the whole cluster) and a warning in the server log. The value
+ * itself is never recorded.
  */
 public final class SettingProblems {
 

@@ -15,10 +15,13 @@ import java.util.Map;
  * Keycloak's file vault (`<realm>_<key>`), the badge key file, and the bootstrap administrator's password (one for
  * every node: only the first node's start creates the administrator).
  */
-public record SiteSecrets(String clinicalAppSecret, String hrClientSecret, String hrSigningSecret, String bootstrapAdminPassword) {
+public record SiteSecrets(String clinicalAppSecret, String hrClientSecret, String hrSigningSecret, String bootstrapAdminPassword,
+                          String badgeKey) {
 
     public static SiteSecrets random() {
-        return new SiteSecrets(random(24), random(24), random(32), random(18));
+        byte[] badgeKey = new byte[32];
+        new SecureRandom().nextBytes(badgeKey);
+        return new SiteSecrets(random(24), random(24), random(32), random(18), Base64.getEncoder().encodeToString(badgeKey));
     }
 
     /** The variables `${HIPAA_...}` in realm-export/hipaa-realm.json. */
@@ -38,14 +41,13 @@ public record SiteSecrets(String clinicalAppSecret, String hrClientSecret, Strin
 
     /**
      * Provisions the badge key as an operator does: outside development the server never generates one, since a
-     * new key would make every enrolled badge stop matching.
+     * new key would make every enrolled badge stop matching. Every node of a deployment gets the same key: a badge
+     * enrolled through one node must match on the others.
      */
     void writeBadgeKey(Path file) throws IOException {
         if (!Files.exists(file)) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(file, badgeKey + "\n", StandardCharsets.US_ASCII);
         }
     }
 

@@ -161,11 +161,20 @@ class AlertRulesTest {
     }
 
     @Test
-    void anInvalidSettingAlerts() {
+    void anInvalidSettingAlertsOnceADayForTheWholeCluster() {
         AuditFacts facts = new AuditFacts("r-1", "hipaa", 3002, 99, true, "EXECUTE_ACTIONS_ERROR", null, null, "127.0.0.1", NOON_NEW_YORK, null, null,
-                Map.of(AuditDetails.HIPAA_EVENT, HipaaEvents.SETTING_INVALID, AuditDetails.SETTING, "hipaa.pin.maxFailures"), List.of());
-        assertEquals("Invalid setting: hipaa.pin.maxFailures", new InvalidSettingRule().evaluate(facts, DEFAULTS).orElseThrow().title());
-        assertTrue(new InvalidSettingRule().evaluate(logon(NOON_NEW_YORK, "10.0.0.1"), DEFAULTS).isEmpty());
+                Map.of(AuditDetails.HIPAA_EVENT, HipaaEvents.SETTING_INVALID, AuditDetails.SETTING, "hipaa.pin.maxFailures",
+                        AuditDetails.REASON, "not a whole number; using the strictest value 5"), List.of());
+        ClockedClaims shared = new ClockedClaims();
+        shared.now = NOON_NEW_YORK;
+        InvalidSettingRule nodeOne = new InvalidSettingRule(shared);
+        InvalidSettingRule nodeTwo = new InvalidSettingRule(shared);
+
+        assertEquals("Invalid setting: hipaa.pin.maxFailures", nodeOne.evaluate(facts, DEFAULTS).orElseThrow().title());
+        assertTrue(nodeTwo.evaluate(facts, DEFAULTS).isEmpty(), "the other node's record of the same problem raises no second alert");
+        shared.now = NOON_NEW_YORK + InvalidSettingRule.REPEAT_AFTER.toMillis() + 1;
+        assertTrue(nodeTwo.evaluate(facts, DEFAULTS).isPresent(), "a problem still there a day later alerts again");
+        assertTrue(nodeOne.evaluate(logon(NOON_NEW_YORK, "10.0.0.1"), DEFAULTS).isEmpty());
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.hipaaiam.it.audit.AuditScene;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
 import org.hipaaiam.it.support.InjectScene;
-import org.hipaaiam.it.support.WebhookReceiver;
+import org.hipaaiam.testfixtures.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;

@@ -7,7 +7,7 @@ import org.hipaaiam.it.support.Alerts;
 import org.hipaaiam.it.support.OidcDemoApp;
 import org.hipaaiam.it.support.Scene;
 import org.hipaaiam.it.support.SignInPage;
-import org.hipaaiam.it.support.WebhookReceiver;
+import org.hipaaiam.testfixtures.WebhookReceiver;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;

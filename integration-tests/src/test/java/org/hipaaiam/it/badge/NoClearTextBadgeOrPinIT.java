@@ -14,6 +14,7 @@ import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
 import org.hipaaiam.it.support.InjectScene;
+import org.hipaaiam.testfixtures.ReaderAgent;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;

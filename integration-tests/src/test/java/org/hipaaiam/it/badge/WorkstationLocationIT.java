@@ -13,6 +13,7 @@ import org.hipaaiam.it.badge.BadgeWard.Clinician;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
 import org.hipaaiam.it.support.InjectScene;
+import org.hipaaiam.testfixtures.ReaderAgent;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;

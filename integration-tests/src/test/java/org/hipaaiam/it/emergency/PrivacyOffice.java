@@ -3,7 +3,7 @@ package org.hipaaiam.it.emergency;
 import java.util.Map;
 import org.hipaaiam.events.alert.AlertSettings;
 import org.hipaaiam.it.support.Alerts;
-import org.hipaaiam.it.support.WebhookReceiver;
+import org.hipaaiam.testfixtures.WebhookReceiver;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 

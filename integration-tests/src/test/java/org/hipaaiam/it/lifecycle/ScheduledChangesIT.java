@@ -18,7 +18,7 @@ import org.hipaaiam.it.support.AuditTrail.StoredRecord;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
 import org.hipaaiam.it.support.InjectScene;
-import org.hipaaiam.it.support.WebhookReceiver;
+import org.hipaaiam.testfixtures.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
