@@ -15,11 +15,13 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.util.JsonSerialization;
 
 /**
  * Credentials and roles of privileged accounts (`adm-` accounts, holders of realm-management roles) change only
@@ -64,6 +66,42 @@ class PrivilegedAccountChangesIT {
         assertEquals("api-refused", refused.at("unmapped.keycloak.details.hipaa_event"), refused.text());
         assertEquals(iamAdminId, refused.at("unmapped.keycloak.details.target_user"), refused.text());
         assertFalse(refused.text().contains("Taken-over-2026!"));
+    }
+
+    @Test
+    void aUserManagerWhoIsNoRealmAdminCannotRedirectOrRemoveAPrivilegedAccount() throws Exception {
+        AdminApi helpdesk = scene.adminApi(scene.userManagerToken(admin));
+        UserResource privacyOfficer = scene.account(DemoRealm.PRIVACY_OFFICER);
+        UserRepresentation before = privacyOfficer.toRepresentation();
+        String officerId = before.getId();
+
+        // A new e-mail address is the first step of a takeover: the next "forgot password" mail goes there.
+        UserRepresentation redirected = privacyOfficer.toRepresentation();
+        redirected.setEmail("it-support@attacker.example");
+        HrFeed.assertRefused("privileged_account", 403, helpdesk.admin("PUT", "users/" + officerId, JsonSerialization.writeValueAsString(redirected)));
+        HrFeed.assertRefused("privileged_account", 403, helpdesk.admin("DELETE", "users/" + officerId, null));
+
+        assertEquals(before.getEmail(), privacyOfficer.toRepresentation().getEmail(), "the e-mail address is unchanged");
+        List<StoredRecord> refused = scene.trail().records(r -> "privileged_account".equals(r.at("unmapped.keycloak.error"))
+                && ("users/" + officerId).equals(r.at("unmapped.keycloak.details.path")));
+        assertEquals(2, refused.size(), "the edit and the removal are each recorded: " + refused);
+        for (StoredRecord record : refused) {
+            assertEquals(officerId, record.at("unmapped.keycloak.details.target_user"), record.text());
+            assertFalse(record.text().contains("attacker.example"), "the refused value is not recorded");
+        }
+    }
+
+    @Test
+    void theUserManagerStillEditsAnEverydayAccountsProfile() throws Exception {
+        AdminApi helpdesk = scene.adminApi(scene.userManagerToken(admin));
+        String clinicianId = scene.user(DemoRealm.OTHER_CLINICIAN).getId();
+
+        UserRepresentation renamed = scene.account(DemoRealm.OTHER_CLINICIAN).toRepresentation();
+        renamed.setFirstName("Renamed");
+        HrFeed.Answer edited = helpdesk.admin("PUT", "users/" + clinicianId, JsonSerialization.writeValueAsString(renamed));
+
+        assertEquals(204, edited.status(), edited.json().toString());
+        assertEquals("Renamed", scene.account(DemoRealm.OTHER_CLINICIAN).toRepresentation().getFirstName());
     }
 
     @Test

@@ -9,13 +9,16 @@ import java.util.function.Supplier;
 /**
  * An admin-API request that changes how an account signs in or what it may do, on `users/{id}/...`: a credential
  * change (password reset, credentials set in the user's representation, credential removal or reordering, e-mailed
- * actions such as a new password, disabled credential types, an identity-provider link, impersonation) or a role
- * change (role mappings, group membership). Reading is none of these.
+ * actions such as a new password, disabled credential types, an identity-provider link, impersonation), a role
+ * change (role mappings, group membership), or a change of the account itself (its representation: e-mail, names,
+ * attributes, enabled; or its removal). Reading is none of these.
  */
 record AccountChange(String userId, Kind kind) {
 
     enum Kind {
-        CREDENTIAL, ROLE
+        CREDENTIAL, ROLE,
+        /** A new e-mail address is as good as a password reset: the next reset mail goes to it. */
+        ACCOUNT
     }
 
     private static final Set<String> CREDENTIAL_PATHS = Set.of("reset-password", "reset-password-email", "execute-actions-email",
@@ -30,9 +33,14 @@ record AccountChange(String userId, Kind kind) {
         }
         String userId = adminPath.get(1);
         if (adminPath.size() == 2) {
-            JsonNode credentials = "PUT".equals(method) ? body.get().path("credentials") : null;
-            return credentials != null && credentials.isArray() && !credentials.isEmpty()
-                    ? Optional.of(new AccountChange(userId, Kind.CREDENTIAL)) : Optional.empty();
+            if ("DELETE".equals(method)) {
+                return Optional.of(new AccountChange(userId, Kind.ACCOUNT));
+            }
+            if (!"PUT".equals(method)) {
+                return Optional.empty();
+            }
+            JsonNode credentials = body.get().path("credentials");
+            return Optional.of(new AccountChange(userId, credentials.isArray() && !credentials.isEmpty() ? Kind.CREDENTIAL : Kind.ACCOUNT));
         }
         String what = adminPath.get(2);
         if (CREDENTIAL_PATHS.contains(what)) {

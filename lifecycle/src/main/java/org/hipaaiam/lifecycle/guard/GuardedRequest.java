@@ -109,7 +109,7 @@ final class GuardedRequest {
                 .map(reason -> new Refused(target, new Refusal(403, "scim_change_refused", reason, EventType.UPDATE_PROFILE_ERROR)));
     }
 
-    /** Credentials and roles of a privileged account change only by a realm administrator's hand. */
+    /** Credentials, roles and the account itself of a privileged account change only by a realm administrator's hand. */
     private Optional<Refused> privilegedAccountChange(RealmModel target) {
         if (!path.admin()) {
             return Optional.empty();
@@ -126,11 +126,16 @@ final class GuardedRequest {
         if (verified == null || isRealmAdministrator(verified, target)) {
             return Optional.empty();
         }
-        boolean credential = change.get().kind() == AccountChange.Kind.CREDENTIAL;
+        AccountChange.Kind kind = change.get().kind();
+        String what = switch (kind) {
+            case CREDENTIAL -> "changes the credentials";
+            case ROLE -> "changes the roles";
+            case ACCOUNT -> "edits or removes";
+        };
         return Optional.of(new Refused(target, new Refusal(403, "privileged_account",
-                "only a realm administrator changes the " + (credential ? "credentials" : "roles")
-                        + " of a privileged account (adm- accounts and holders of realm-management roles)",
-                credential ? EventType.UPDATE_CREDENTIAL_ERROR : EventType.UPDATE_PROFILE_ERROR).with(AuditDetails.TARGET_USER, account.getId())));
+                "only a realm administrator " + what + " of a privileged account (adm- accounts and holders of realm-management roles)",
+                kind == AccountChange.Kind.CREDENTIAL ? EventType.UPDATE_CREDENTIAL_ERROR : EventType.UPDATE_PROFILE_ERROR)
+                .with(AuditDetails.TARGET_USER, account.getId())));
     }
 
     /** Holds `realm-admin` of the realm itself, or is an administrator of the master realm (role `admin`). */

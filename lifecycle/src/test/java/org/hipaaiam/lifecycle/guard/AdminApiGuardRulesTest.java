@@ -66,7 +66,7 @@ class AdminApiGuardRulesTest {
     }
 
     @Test
-    void credentialAndRoleChangesOfAnAccountAreTold() {
+    void credentialRoleAndAccountChangesAreTold() {
         assertEquals(Optional.of(new AccountChange("u-1", AccountChange.Kind.CREDENTIAL)), change("PUT", "users/u-1/reset-password", null));
         assertEquals(AccountChange.Kind.CREDENTIAL, change("DELETE", "users/u-1/credentials/c-1", null).orElseThrow().kind());
         assertEquals(AccountChange.Kind.CREDENTIAL, change("POST", "users/u-1/credentials/c-1/moveToFirst", null).orElseThrow().kind());
@@ -79,8 +79,10 @@ class AdminApiGuardRulesTest {
         assertEquals(AccountChange.Kind.CREDENTIAL, change("PUT", "users/u-1",
                 "{\"credentials\": [{\"type\": \"password\", \"value\": \"x\"}]}").orElseThrow().kind(), "a password in the user's representation");
 
-        assertTrue(change("PUT", "users/u-1", "{\"firstName\": \"Jo\", \"credentials\": []}").isEmpty());
-        assertTrue(change("PUT", "users/u-1", null).isEmpty());
+        assertEquals(AccountChange.Kind.ACCOUNT, change("PUT", "users/u-1", "{\"email\": \"jo@elsewhere.example\", \"credentials\": []}")
+                .orElseThrow().kind(), "a new e-mail address leads the next password reset elsewhere");
+        assertEquals(AccountChange.Kind.ACCOUNT, change("PUT", "users/u-1", null).orElseThrow().kind());
+        assertEquals(AccountChange.Kind.ACCOUNT, change("DELETE", "users/u-1", null).orElseThrow().kind());
         assertTrue(change("GET", "users/u-1/credentials", null).isEmpty(), "reading changes nothing");
         assertTrue(change("POST", "users/u-1/logout", null).isEmpty());
         assertTrue(change("PUT", "clients/c-1", null).isEmpty());
