@@ -75,6 +75,19 @@ class HrSeparationFeedIT {
     }
 
     @Test
+    void anUnreadableStoredTimeIsCountedApartNotAServerError() throws Exception {
+        // An administrator may edit these attributes by hand; the evidence must survive a mistake there.
+        Accounts.withoutCredentials(realm, "egarbled", Map.of("hipaa.separation.completed", "true",
+                "hipaa.separation.dueAt", "last Friday", "hipaa.separation.endedAt", "2026-11-30T10:00:00Z"));
+
+        HrFeed.Answer evidence = scene.hr.evidence(scene.hrToken());
+
+        assertEquals(200, evidence.status(), evidence.json().toString());
+        assertEquals(1, ((Number) evidence.json().get("unreadable")).intValue(), evidence.json().toString());
+        assertEquals(0, ((Number) evidence.json().get("count")).intValue(), "no latency is made up for it: " + evidence.json());
+    }
+
+    @Test
     void refusedRequestsChangeNothingAndAreAuditedWithTheReason() throws Exception {
         String token = scene.hrToken();
         String body = HrFeed.separation("hr-sep-7310", "7310");

@@ -30,7 +30,8 @@ public final class EvidenceResource {
             if (!HrSystem.is(caller)) {
                 caller.requireRealmManagementRole(AdminRoles.VIEW_USERS);
             }
-            return LatencySummary.of(SeparationRecords.latencySeconds(feed.session, feed.realm), SEPARATION_TARGET_SECONDS);
+            SeparationRecords.Latencies latencies = SeparationRecords.latencies(feed.session, feed.realm);
+            return LatencySummary.of(latencies.seconds(), latencies.unreadable(), SEPARATION_TARGET_SECONDS);
         });
     }
 }

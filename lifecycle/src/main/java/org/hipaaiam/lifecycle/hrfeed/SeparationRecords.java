@@ -76,12 +76,26 @@ public final class SeparationRecords {
         account.setSingleAttribute(ENDED_AT, endedAt.toString());
     }
 
-    /** Seconds from due to ended for every completed separation in the realm; never negative. */
-    public static List<Long> latencySeconds(KeycloakSession session, RealmModel realm) {
-        return session.users().searchForUserByUserAttributeStream(realm, COMPLETED, "true")
-                .map(account -> Math.max(0, Duration.between(Instant.parse(account.getFirstAttribute(DUE_AT)),
-                        Instant.parse(account.getFirstAttribute(ENDED_AT))).toSeconds()))
-                .toList();
+    /**
+     * Seconds from due to ended (never negative) of every completed separation in the realm whose two times can be
+     * read, and how many could not: an administrator may edit these attributes by hand, and a mistake there is
+     * reported, never turned into a latency.
+     */
+    public record Latencies(List<Long> seconds, int unreadable) {
+    }
+
+    public static Latencies latencies(KeycloakSession session, RealmModel realm) {
+        List<Long> seconds = new ArrayList<>();
+        int unreadable = 0;
+        for (UserModel account : session.users().searchForUserByUserAttributeStream(realm, COMPLETED, "true").toList()) {
+            try {
+                Instant due = UnreadableScheduledChange.instant(account, DUE_AT);
+                seconds.add(Math.max(0, Duration.between(due, UnreadableScheduledChange.instant(account, ENDED_AT)).toSeconds()));
+            } catch (UnreadableScheduledChange notATime) {
+                unreadable++;
+            }
+        }
+        return new Latencies(List.copyOf(seconds), unreadable);
     }
 
     public static boolean isSeparated(UserModel account) {

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.keycloak.models.UserModel;
 
-/** A scheduled change whose time, kept on the account, is not an ISO-8601 instant: the change cannot be applied. */
+/**
+ * A time kept on the account that is not an ISO-8601 instant: a scheduled change that cannot be applied, or a
+ * completed separation whose latency cannot be told.
+ */
 final class UnreadableScheduledChange extends RuntimeException {
 
     private final String attribute;

@@ -40,4 +40,12 @@ class LatencySummaryTest {
         assertEquals(0, summary.count());
         assertTrue(summary.percentiles().isEmpty());
     }
+
+    @Test
+    void unreadableSeparationsAreCountedApartFromEveryFigure() {
+        LatencySummary summary = LatencySummary.of(List.of(5L, 20L), 3, 3600);
+        assertEquals(2, summary.count());
+        assertEquals(3, summary.unreadable());
+        assertEquals(20L, summary.percentiles().get("max"));
+    }
 }
