@@ -20,6 +20,8 @@ public final class AuditDetails {
     public static final String TARGET_USER = "target_user";
     /** Who made a refused request when the caller is of another realm (`master/helpdesk-1`). */
     public static final String CALLER = "caller";
+    /** The role a refused or reverted grant was about (its name). */
+    public static final String ROLE = "role";
     /** The realm attribute or SPI option a problem is about. */
     public static final String SETTING = "setting";
 

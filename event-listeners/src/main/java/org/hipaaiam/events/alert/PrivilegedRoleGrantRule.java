@@ -3,10 +3,13 @@ package org.hipaaiam.events.alert;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hipaaiam.core.vocabulary.AuditDetails;
+import org.hipaaiam.core.vocabulary.HipaaEvents;
 
 /**
  * A privileged role was granted to an account, or put into a composite role (whose holders then hold it too): the
- * SOC verifies the change ticket.
+ * SOC verifies the change ticket. A grant the admin-API guard refused (a privileged role for an everyday account)
+ * alerts too: the attempt is what the SOC must hear of.
  */
 public final class PrivilegedRoleGrantRule implements AlertRule {
 
@@ -16,6 +19,13 @@ public final class PrivilegedRoleGrantRule implements AlertRule {
 
     @Override
     public Optional<Alert> evaluate(AuditFacts facts, AlertSettings settings) {
+        Object refusedRole = facts.details().get(AuditDetails.ROLE);
+        if (HipaaEvents.API_REFUSED.equals(facts.details().get(AuditDetails.HIPAA_EVENT)) && refusedRole != null) {
+            Object account = facts.details().get(AuditDetails.TARGET_USER);
+            return Optional.of(Alert.of("privileged-role-grant", "high", "Privileged role grant refused: " + refusedRole,
+                    "An attempt to give role " + refusedRole + " to account " + account + ", which may not hold it, was refused;"
+                            + " made by " + facts.username() + " from " + facts.ipAddress() + ". Find out why it was tried.", facts));
+        }
         if (facts.activityId() != 1 || facts.representation() == null) {
             return Optional.empty();
         }

@@ -161,6 +161,18 @@ class AlertRulesTest {
     }
 
     @Test
+    void aPrivilegedRoleGrantRefusedByTheGuardAlerts() {
+        AuditFacts refused = new AuditFacts("r-1", "hipaa", 3002, 99, true, "UPDATE_PROFILE_ERROR", "u-helpdesk", "helpdesk-1", "10.0.0.5",
+                NOON_NEW_YORK, null, null, Map.of(AuditDetails.HIPAA_EVENT, HipaaEvents.API_REFUSED, AuditDetails.ROLE, "iam-admin",
+                AuditDetails.TARGET_USER, "u-7"), List.of());
+        Alert alert = new PrivilegedRoleGrantRule().evaluate(refused, DEFAULTS).orElseThrow();
+        assertEquals("Privileged role grant refused: iam-admin", alert.title());
+        assertTrue(new PrivilegedRoleGrantRule().evaluate(new AuditFacts("r-1", "hipaa", 3002, 99, true, "UPDATE_PROFILE_ERROR", "u-1", "x",
+                "10.0.0.5", NOON_NEW_YORK, null, null, Map.of(AuditDetails.HIPAA_EVENT, HipaaEvents.API_REFUSED), List.of()), DEFAULTS).isEmpty(),
+                "other refusals are not role grants");
+    }
+
+    @Test
     void anInvalidSettingAlertsOnceADayForTheWholeCluster() {
         AuditFacts facts = new AuditFacts("r-1", "hipaa", 3002, 99, true, "EXECUTE_ACTIONS_ERROR", null, null, "127.0.0.1", NOON_NEW_YORK, null, null,
                 Map.of(AuditDetails.HIPAA_EVENT, HipaaEvents.SETTING_INVALID, AuditDetails.SETTING, "hipaa.pin.maxFailures",

@@ -2,8 +2,10 @@ package org.hipaaiam.it.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ws.rs.ForbiddenException;
 import java.util.List;
 import java.util.Map;
 import org.hipaaiam.core.signature.RequestSignature;
@@ -58,7 +60,8 @@ class AlertWebhookIT {
         scene.socWebhookRefusingFirstAttempts();
         String userId = realm.admin().users().search(DemoRealm.CLINICIAN, true).get(0).getId();
         RoleRepresentation iamAdmin = realm.admin().roles().get("iam-admin").toRepresentation();
-        realm.admin().users().get(userId).roles().realmLevel().add(List.of(iamAdmin));
+        // Refused before it is made (privileged roles are for adm- accounts only); the attempt alerts.
+        assertThrows(ForbiddenException.class, () -> realm.admin().users().get(userId).roles().realmLevel().add(List.of(iamAdmin)));
 
         WebhookReceiver.Delivery refused = scene.nextAlertOfRule("privileged-role-grant", 20);
         assertEquals(503, refused.answeredWith());

@@ -2,8 +2,10 @@ package org.hipaaiam.it.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.hipaaiam.it.support.AuditTrail;
@@ -20,7 +22,10 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
 
-/** Privileged roles are held only by `adm-` accounts: a grant to anyone else is taken back at once and recorded. */
+/**
+ * Privileged roles are held only by `adm-` accounts: a direct grant to anyone else is refused before it is made; what
+ * arrives another way (a role added to a group or a composite) is taken back at once. Both are recorded.
+ */
 @KeycloakIntegrationTest(config = HipaaServerConfig.class)
 class PrivilegedRoleGuardIT {
 
@@ -34,36 +39,48 @@ class PrivilegedRoleGuardIT {
     LifecycleScene scene;
 
     @Test
-    void iamAdminGrantedToAWorkforceAccountIsRevertedAndRecorded() throws Exception {
+    void iamAdminGrantedToAWorkforceAccountIsRefusedAndRecorded() throws Exception {
         UserResource clinician = scene.account(DemoRealm.CLINICIAN);
 
-        clinician.roles().realmLevel().add(List.of(realmRole("iam-admin")));
+        assertThrows(ForbiddenException.class, () -> clinician.roles().realmLevel().add(List.of(realmRole("iam-admin"))));
 
         assertFalse(hasRealmRole(clinician, "iam-admin"));
-        assertRefusalRecorded(clinician, "iam-admin", null);
+        assertGrantRefused(clinician, "iam-admin", null);
     }
 
     @Test
-    void realmManagementRoleGrantedToAWorkforceAccountIsReverted() throws Exception {
+    void realmManagementRoleGrantedToAWorkforceAccountIsRefused() throws Exception {
         UserResource clinician = scene.account(DemoRealm.CLINICIAN);
 
-        clinician.roles().clientLevel(realmManagementId()).add(List.of(manageUsers()));
+        assertThrows(ForbiddenException.class, () -> clinician.roles().clientLevel(realmManagementId()).add(List.of(manageUsers())));
 
         assertTrue(clinician.roles().clientLevel(realmManagementId()).listAll().stream().noneMatch(r -> "manage-users".equals(r.getName())));
-        assertRefusalRecorded(clinician, "manage-users", null);
+        assertGrantRefused(clinician, "manage-users", null);
     }
 
     @Test
-    void joiningAGroupThatCarriesAPrivilegedRoleIsReverted() throws Exception {
+    void joiningAGroupThatCarriesAPrivilegedRoleIsRefused() throws Exception {
         String groupId = createGroup("iam-operators");
         realm.admin().groups().group(groupId).roles().realmLevel().add(List.of(realmRole("iam-admin")));
         UserResource clinician = scene.account(DemoRealm.CLINICIAN);
 
-        clinician.joinGroup(groupId);
+        assertThrows(ForbiddenException.class, () -> clinician.joinGroup(groupId));
 
         assertTrue(clinician.groups().isEmpty());
         assertFalse(hasRealmRole(clinician, "iam-admin"));
-        assertRefusalRecorded(clinician, "iam-admin", "iam-operators");
+        assertGrantRefused(clinician, "iam-admin", "iam-operators");
+    }
+
+    @Test
+    void anEverydayRoleIsStillGranted() throws Exception {
+        UserResource other = scene.account(DemoRealm.OTHER_CLINICIAN);
+        RoleRepresentation wardClerk = new RoleRepresentation();
+        wardClerk.setName("ward-clerk");
+        realm.admin().roles().create(wardClerk);
+
+        other.roles().realmLevel().add(List.of(realmRole("ward-clerk")));
+
+        assertTrue(hasRealmRole(other, "ward-clerk"));
     }
 
     @Test
@@ -123,10 +140,12 @@ class PrivilegedRoleGuardIT {
                 && adminId.equals(r.at("user.uid"))).isEmpty());
     }
 
-    private void assertRefusalRecorded(UserResource account, String role, String group) throws Exception {
+    /** Refused by the admin-API guard before the grant: recorded with the caller as the actor and the account as target. */
+    private void assertGrantRefused(UserResource account, String role, String group) throws Exception {
         String userId = account.toRepresentation().getId();
         StoredRecord refused = scene.trail().single(r -> "privileged_role_refused".equals(r.at("unmapped.keycloak.error"))
-                && userId.equals(r.at("user.uid")));
+                && userId.equals(r.at("unmapped.keycloak.details.target_user")));
+        assertEquals("api-refused", refused.at("unmapped.keycloak.details.hipaa_event"), refused.text());
         assertEquals(role, refused.at("unmapped.keycloak.details.role"), refused.text());
         assertEquals(group, refused.at("unmapped.keycloak.details.group"), refused.text());
     }

@@ -3,6 +3,7 @@ package org.hipaaiam.lifecycle.guard;
 import java.util.Arrays;
 import java.util.Optional;
 import org.hipaaiam.core.vocabulary.BundleApi;
+import org.hipaaiam.lifecycle.privilege.PrivilegedRolePolicy;
 import org.keycloak.representations.AccessToken;
 
 /**
@@ -19,8 +20,7 @@ public enum ConfinedCaller {
 
     /** The realm role that makes a service account the HR system. */
     public static final String HR_FEED_ROLE = "hr-feed";
-    /** The opt-in SCIM client; absent from the shipped realm (docs/lifecycle.md says how to add it). */
-    public static final String SCIM_CLIENT_ID = "hr-scim";
+    public static final String SCIM_CLIENT_ID = PrivilegedRolePolicy.SCIM_CLIENT_ID;
     /** Keycloak's SCIM API: `/realms/{realm}/scim/v2/...`. */
     static final String SCIM_PATH = "scim";
 

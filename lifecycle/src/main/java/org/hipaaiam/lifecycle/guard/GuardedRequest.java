@@ -9,7 +9,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.hipaaiam.core.account.PrivilegedRoles;
 import org.hipaaiam.core.api.AuditEvents;
 import org.hipaaiam.core.api.JsonBody;
@@ -17,6 +20,7 @@ import org.hipaaiam.core.api.Refusal;
 import org.hipaaiam.core.settings.RealmSettings;
 import org.hipaaiam.core.vocabulary.AuditDetails;
 import org.hipaaiam.core.vocabulary.BundleScope;
+import org.hipaaiam.lifecycle.privilege.PrivilegedRolePolicy;
 import org.keycloak.Config;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -25,6 +29,7 @@ import org.keycloak.jose.jws.JWSInputException;
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -73,7 +78,7 @@ final class GuardedRequest {
         RealmModel target = path.realm() == null ? null : session.realms().getRealmByName(path.realm());
         Optional<Refused> refused = confined(claims);
         if (refused.isEmpty() && target != null && BundleScope.policiesApply(target)) {
-            refused = scimChange(target).or(() -> privilegedAccountChange(target));
+            refused = scimChange(target).or(() -> privilegedAccountChange(target)).or(() -> privilegedRoleGrant(target));
         }
         if (refused.isEmpty() || verifiedCaller() == null) {
             return Optional.empty();
@@ -136,6 +141,51 @@ final class GuardedRequest {
                 "only a realm administrator " + what + " of a privileged account (adm- accounts and holders of realm-management roles)",
                 kind == AccountChange.Kind.CREDENTIAL ? EventType.UPDATE_CREDENTIAL_ERROR : EventType.UPDATE_PROFILE_ERROR)
                 .with(AuditDetails.TARGET_USER, account.getId())));
+    }
+
+    /**
+     * Privileged roles go to `adm-` accounts only, whoever asks: refused before the grant is made, rather than taken
+     * back after it (the guard listener still takes back what arrives another way: composites, group roles).
+     */
+    private Optional<Refused> privilegedRoleGrant(RealmModel target) {
+        if (!path.admin()) {
+            return Optional.empty();
+        }
+        Optional<RoleGrant> grant = RoleGrant.of(method, path.rest(), () -> body() == null ? UNREADABLE : body());
+        if (grant.isEmpty()) {
+            return Optional.empty();
+        }
+        UserModel account = session.users().getUserById(target, grant.get().userId());
+        PrivilegedRolePolicy policy = PrivilegedRolePolicy.of(RealmSettings.of(session, target));
+        if (account == null || policy.mayHoldPrivilegedRoles(target, account)) {
+            return Optional.empty();
+        }
+        List<RoleModel> privileged = PrivilegedRoles.models(target, List.copyOf(policy.privilegedRoles()));
+        Optional<RoleModel> carried = granted(target, grant.get()).filter(role -> PrivilegedRoles.carriedBy(role, privileged)).findFirst();
+        GroupModel group = grant.get().groupId() == null ? null : session.groups().getGroupById(target, grant.get().groupId());
+        return carried.map(role -> new Refused(target, new Refusal(403, PrivilegedRolePolicy.REFUSED, PrivilegedRolePolicy.REASON,
+                EventType.UPDATE_PROFILE_ERROR).with(AuditDetails.TARGET_USER, account.getId()).with(PrivilegedRolePolicy.DETAIL_ROLE, role.getName())
+                .with(PrivilegedRolePolicy.DETAIL_GROUP, group == null ? null : group.getName())));
+    }
+
+    /** The roles a grant names, as the realm has them (names it does not know are Keycloak's to refuse). */
+    private Stream<RoleModel> granted(RealmModel target, RoleGrant grant) {
+        if (grant.groupId() != null) {
+            GroupModel group = session.groups().getGroupById(target, grant.groupId());
+            return group == null ? Stream.empty() : withParents(group).flatMap(GroupModel::getRoleMappingsStream);
+        }
+        ClientModel client = grant.clientId() == null ? null : target.getClientById(grant.clientId());
+        return grant.roles().stream().map(named -> {
+            RoleModel byId = named.id() == null ? null : target.getRoleById(named.id());
+            if (byId != null || named.name() == null) {
+                return byId;
+            }
+            return client != null ? client.getRole(named.name()) : target.getRole(named.name());
+        }).filter(Objects::nonNull);
+    }
+
+    private static Stream<GroupModel> withParents(GroupModel group) {
+        return Stream.iterate(group, Objects::nonNull, GroupModel::getParent);
     }
 
     /** Holds `realm-admin` of the realm itself, or is an administrator of the master realm (role `admin`). */

@@ -30,13 +30,13 @@ import org.keycloak.models.UserModel;
  */
 final class PrivilegedRoleGuard {
 
-    static final String ERROR = "privileged_role_refused";
-    static final String DETAIL_ROLE = "role";
-    static final String DETAIL_GROUP = "group";
+    static final String ERROR = PrivilegedRolePolicy.REFUSED;
+    static final String DETAIL_ROLE = PrivilegedRolePolicy.DETAIL_ROLE;
+    static final String DETAIL_GROUP = PrivilegedRolePolicy.DETAIL_GROUP;
     static final String DETAIL_COMPOSITE = "composite";
     static final String DETAIL_NON_ADM_MEMBERS = "non_adm_members";
     static final String DETAIL_NON_ADM_HOLDERS = "non_adm_holders";
-    static final String REASON = "privileged roles are held only by adm- accounts";
+    static final String REASON = PrivilegedRolePolicy.REASON;
     static final String GROUP_REASON = "the group has members that are not adm- accounts";
     static final String COMPOSITE_REASON = "the composite role is held by accounts that are not adm- accounts";
 

@@ -90,6 +90,27 @@ class AdminApiGuardRulesTest {
     }
 
     @Test
+    void roleGrantsAreReadFromThePathAndTheBody() {
+        RoleGrant realmRoles = grant("POST", "users/u-1/role-mappings/realm", "[{\"id\": \"r-1\", \"name\": \"iam-admin\"}, {\"name\": \"clinician\"}]")
+                .orElseThrow();
+        assertEquals("u-1", realmRoles.userId());
+        assertEquals(List.of(new RoleGrant.RoleName("r-1", "iam-admin"), new RoleGrant.RoleName(null, "clinician")), realmRoles.roles());
+        assertEquals("c-9", grant("POST", "users/u-1/role-mappings/clients/c-9", "[{\"name\": \"manage-users\"}]").orElseThrow().clientId());
+        assertEquals("g-1", grant("PUT", "users/u-1/groups/g-1", null).orElseThrow().groupId());
+
+        assertTrue(grant("DELETE", "users/u-1/role-mappings/realm", "[{\"name\": \"iam-admin\"}]").isEmpty(), "a removal grants nothing");
+        assertTrue(grant("DELETE", "users/u-1/groups/g-1", null).isEmpty());
+        assertTrue(grant("GET", "users/u-1/role-mappings/realm/composite", null).isEmpty());
+        assertTrue(grant("POST", "groups/g-1/role-mappings/realm", "[{\"name\": \"iam-admin\"}]").isEmpty(), "a group's roles: the listener's");
+        assertTrue(grant("POST", "users/u-1/role-mappings/realm", "{\"name\": 7}").orElseThrow().roles().stream()
+                .allMatch(role -> role.id() == null && role.name() == null), "unreadable names are left to Keycloak to refuse");
+    }
+
+    private static Optional<RoleGrant> grant(String method, String path, String body) {
+        return RoleGrant.of(method, Arrays.asList(path.split("/")), () -> parsed(body));
+    }
+
+    @Test
     void scimChangesNoPasswordGroupOrRole() throws Exception {
         assertTrue(scim("PATCH", "v2/Users/u-1", """
                 {"Operations": [{"op": "replace", "path": "active", "value": false}]}""").isEmpty());
