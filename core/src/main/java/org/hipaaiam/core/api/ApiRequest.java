@@ -35,7 +35,7 @@ public final class ApiRequest {
         try {
             caller = Caller.authenticate(session, realm);
             // audited with the token's holder and client: which app's token was tried on this API
-            Object answer = endpoint.apply(caller.requireAudience(api));
+            Object answer = endpoint.apply(caller.requireAudience(api).requireSecondFactorOfPeople());
             if (answer instanceof Response response) {
                 return response;
             }

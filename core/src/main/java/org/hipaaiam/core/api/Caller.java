@@ -1,6 +1,7 @@
 package org.hipaaiam.core.api;
 
 import org.hipaaiam.core.vocabulary.BundleApi;
+import org.hipaaiam.core.vocabulary.BundleScope;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
@@ -44,6 +45,24 @@ public final class Caller {
     Caller requireAudience(BundleApi api) {
         if (!grant().names(api)) {
             throw new Refusal(401, "invalid_audience", "the token is not meant for this API (audience " + api.audience() + ")",
+                    EventType.CLIENT_LOGIN_ERROR);
+        }
+        return this;
+    }
+
+    /**
+     * A person calling an API of the bundle's realms signed in with a second factor (the token's `amr` names a
+     * one-time code or a hardware key): badge + PIN at a workstation is one factor, enough for clinical apps, never
+     * for administering accounts or reading emergency-access cases. Service accounts are machines with their own
+     * client credentials and are not asked.
+     */
+    Caller requireSecondFactorOfPeople() {
+        if (auth.user().getServiceAccountClientLink() != null || !BundleScope.policiesApply(realm)) {
+            return this;
+        }
+        if (!grant().hasSecondFactor()) {
+            throw new Refusal(403, "second_factor_required",
+                    "this API needs a sign-in with a second factor (password and one-time code), not a single factor such as badge + PIN",
                     EventType.CLIENT_LOGIN_ERROR);
         }
         return this;

@@ -3,6 +3,7 @@ package org.hipaaiam.core.api;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.hipaaiam.core.vocabulary.BundleApi;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.Constants;
@@ -19,6 +20,21 @@ class TokenGrantTest {
         assertFalse(grant.names(BundleApi.BADGE_ADMIN));
         assertFalse(grant.names(BundleApi.HR_FEED));
         assertFalse(new TokenGrant(new AccessToken()).names(BundleApi.BREAK_GLASS), "a token without audience names nothing");
+    }
+
+    @Test
+    void onlyAOneTimeCodeOrAHardwareKeyIsASecondFactor() {
+        assertTrue(withAmr(List.of("pwd", "otp")).hasSecondFactor());
+        assertTrue(withAmr(List.of("hwk", "user")).hasSecondFactor());
+        assertFalse(withAmr(List.of("pwd")).hasSecondFactor(), "badge + PIN is one factor");
+        assertFalse(withAmr("otp").hasSecondFactor(), "amr is a list");
+        assertFalse(new TokenGrant(new AccessToken()).hasSecondFactor(), "no amr, no second factor");
+    }
+
+    private static TokenGrant withAmr(Object amr) {
+        AccessToken token = new AccessToken();
+        token.setOtherClaims("amr", amr);
+        return new TokenGrant(token);
     }
 
     @Test

@@ -73,6 +73,24 @@ class BadgeAdminApiIT {
     }
 
     @Test
+    void aBadgeAndPinSignInIsNotEnoughForTheAdminApis() throws Exception {
+        // The privacy officer may hold a badge for clinical apps; her role reads users through this API.
+        assertEquals(200, ward.registerWorkstation("privacy-office-01", Map.of("class", "administrative", "location", "Privacy office",
+                "network", "127.0.0.1/32")).statusCode());
+        ward.enrol(DemoRealm.PRIVACY_OFFICER, "005532001", "582931");
+        String officerId = ward.userId(DemoRealm.PRIVACY_OFFICER);
+
+        BadgeAdminApi byBadge = new BadgeAdminApi(realm.getBaseUrl(), ward.adminToolsTokenByBadge("005532001", "582931"));
+        HttpResponse<String> refused = byBadge.badgeStatus(officerId);
+
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertEquals("second_factor_required", BadgeAdminApi.body(refused).get("error"));
+        assertRefusalAudited("second_factor_required");
+        BadgeAdminApi byPasswordAndCode = new BadgeAdminApi(realm.getBaseUrl(), ward.adminToolsTokenOf(DemoRealm.PRIVACY_OFFICER));
+        assertEquals(200, byPasswordAndCode.badgeStatus(officerId).statusCode(), "the same person with password and one-time code");
+    }
+
+    @Test
     void invalidWorkstationsAreRefusedWithAReasonAndNotStored() throws Exception {
         BadgeAdminApi admin = ward.asIamAdmin();
         Map<String, Map<String, String>> invalid = Map.of(

@@ -162,6 +162,15 @@ final class BadgeWard extends Scene {
         return new BadgeAdminApi(realm.getBaseUrl(), tokens.accessToken());
     }
 
+    /** The access token the bundle's admin tools get for a tap and PIN at a badge location. */
+    String adminToolsTokenByBadge(String badge, String pin) throws Exception {
+        Pkce pkce = Pkce.create();
+        SignInPage.openFresh(browser, realm.getBaseUrl(), adminTools.authorizationUrl(pkce, Map.of()));
+        tapPage().tap(badge);
+        pinPage().enterPin(pin);
+        return Tokens.of(adminTools.redeem(adminTools.next().params().get("code"), pkce.verifier())).accessToken();
+    }
+
     /** The access token the bundle's admin tools get when this person signs in to them. */
     String adminToolsTokenOf(String username) throws Exception {
         return Tokens.signIn(browser, adminTools, username).accessToken();
