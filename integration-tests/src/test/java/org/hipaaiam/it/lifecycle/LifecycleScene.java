@@ -3,6 +3,7 @@ package org.hipaaiam.it.lifecycle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
@@ -64,6 +66,18 @@ final class LifecycleScene extends Scene {
     /** The IAM admin's access token from the bundle's admin tools (a full browser sign-in). */
     String iamAdminToken() throws Exception {
         return Tokens.iamAdmin(browser, adminTools).accessToken();
+    }
+
+    /** A new top-level group of the realm; answers its id. */
+    String createGroup(String name) {
+        GroupRepresentation group = new GroupRepresentation();
+        group.setName(name);
+        try (Response created = realm.admin().groups().add(group)) {
+            if (created.getStatus() != 201) {
+                throw new AssertionError("group " + name + " not created: HTTP " + created.getStatus());
+            }
+            return created.getLocation().getPath().replaceAll(".*/", "");
+        }
     }
 
     /** Keycloak's admin API and the realm's endpoints as the holder of `token` calls them. */

@@ -107,6 +107,21 @@ class PrivilegedAccountChangesIT {
     }
 
     @Test
+    void aUserManagerWhoIsNoRealmAdminCannotChangeTheRolesOfAGroupWithAPrivilegedMember() throws Exception {
+        String groupId = scene.createGroup("ward-7-leads");
+        scene.account(DemoRealm.IAM_ADMIN).joinGroup(groupId);
+        AdminApi helpdesk = scene.adminApi(scene.userManagerToken(admin));
+
+        HrFeed.assertRefused("privileged_account", 403, helpdesk.admin("POST", "groups/" + groupId + "/role-mappings/realm",
+                "[" + roleJson("clinician") + "]"));
+
+        assertTrue(realm.admin().groups().group(groupId).roles().realmLevel().listAll().isEmpty(), "the group's roles are unchanged");
+        StoredRecord refused = scene.trail().single(r -> "privileged_account".equals(r.at("unmapped.keycloak.error"))
+                && ("groups/" + groupId + "/role-mappings/realm").equals(r.at("unmapped.keycloak.details.path")));
+        assertEquals("ward-7-leads", refused.at("unmapped.keycloak.details.group"), refused.text());
+    }
+
+    @Test
     void holdersOfRealmManagementRolesArePrivilegedToo() throws Exception {
         AdminApi helpdesk = scene.adminApi(scene.userManagerToken(admin));
         String privacyOfficerId = scene.user(DemoRealm.PRIVACY_OFFICER).getId();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.AuditTrail.StoredRecord;
@@ -15,7 +14,6 @@ import org.hipaaiam.it.support.HipaaServerConfig;
 import org.hipaaiam.it.support.InjectScene;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.UserResource;
-import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -60,7 +58,7 @@ class PrivilegedRoleGuardIT {
 
     @Test
     void joiningAGroupThatCarriesAPrivilegedRoleIsRefused() throws Exception {
-        String groupId = createGroup("iam-operators");
+        String groupId = scene.createGroup("iam-operators");
         realm.admin().groups().group(groupId).roles().realmLevel().add(List.of(realmRole("iam-admin")));
         UserResource clinician = scene.account(DemoRealm.CLINICIAN);
 
@@ -85,7 +83,7 @@ class PrivilegedRoleGuardIT {
 
     @Test
     void privilegedRoleAddedToAGroupWithNonAdmMembersIsRevertedAndAlerted() throws Exception {
-        String groupId = createGroup("ward-7-nurses");
+        String groupId = scene.createGroup("ward-7-nurses");
         UserResource clinician = scene.account(DemoRealm.CLINICIAN);
         clinician.joinGroup(groupId);
 
@@ -105,22 +103,13 @@ class PrivilegedRoleGuardIT {
 
     @Test
     void privilegedRoleOnAGroupOfAdmAccountsStays() throws Exception {
-        String groupId = createGroup("iam-on-call");
+        String groupId = scene.createGroup("iam-on-call");
         scene.account(ADMIN_ACCOUNT).joinGroup(groupId);
 
         realm.admin().groups().group(groupId).roles().realmLevel().add(List.of(realmRole("iam-admin")));
 
         assertEquals(List.of("iam-admin"), realm.admin().groups().group(groupId).roles().realmLevel().listAll().stream()
                 .map(RoleRepresentation::getName).toList());
-    }
-
-    private String createGroup(String name) {
-        GroupRepresentation group = new GroupRepresentation();
-        group.setName(name);
-        try (Response created = realm.admin().groups().add(group)) {
-            assertEquals(201, created.getStatus());
-            return created.getLocation().getPath().replaceAll(".*/", "");
-        }
     }
 
     private static boolean hasEffectiveRealmRole(UserResource account, String role) {

@@ -24,7 +24,8 @@ record AccountChange(String userId, Kind kind) {
     private static final Set<String> CREDENTIAL_PATHS = Set.of("reset-password", "reset-password-email", "execute-actions-email",
             "disable-credential-types", "credentials", "federated-identity", "impersonation");
     private static final Set<String> ROLE_PATHS = Set.of("role-mappings", "groups");
-    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    /** Methods that change nothing. */
+    static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     /** `adminPath` is below `admin/realms/{realm}/`; `body` is read only for `PUT users/{id}`. */
     static Optional<AccountChange> of(String method, List<String> adminPath, Supplier<JsonNode> body) {

@@ -78,7 +78,8 @@ final class GuardedRequest {
         RealmModel target = path.realm() == null ? null : session.realms().getRealmByName(path.realm());
         Optional<Refused> refused = confined(claims);
         if (refused.isEmpty() && target != null && BundleScope.policiesApply(target)) {
-            refused = scimChange(target).or(() -> privilegedAccountChange(target)).or(() -> privilegedRoleGrant(target));
+            refused = scimChange(target).or(() -> privilegedAccountChange(target)).or(() -> privilegedGroupChange(target))
+                    .or(() -> privilegedRoleGrant(target));
         }
         if (refused.isEmpty() || verifiedCaller() == null) {
             return Optional.empty();
@@ -141,6 +142,37 @@ final class GuardedRequest {
                 "only a realm administrator " + what + " of a privileged account (adm- accounts and holders of realm-management roles)",
                 kind == AccountChange.Kind.CREDENTIAL ? EventType.UPDATE_CREDENTIAL_ERROR : EventType.UPDATE_PROFILE_ERROR)
                 .with(AuditDetails.TARGET_USER, account.getId())));
+    }
+
+    /**
+     * A group's roles are its members' roles (subgroups' members included): with a privileged account among them,
+     * only a realm administrator changes the group's role mappings.
+     */
+    private Optional<Refused> privilegedGroupChange(RealmModel target) {
+        List<String> rest = path.rest();
+        boolean groupRoles = rest.size() >= 3 && "groups".equals(rest.get(0)) && "role-mappings".equals(rest.get(2));
+        if (!path.admin() || !groupRoles || AccountChange.READS.contains(method)) {
+            return Optional.empty();
+        }
+        GroupModel group = session.groups().getGroupById(target, rest.get(1));
+        if (group == null) {
+            return Optional.empty();
+        }
+        List<String> names = RealmSettings.of(session, target).get(PrivilegedRoles.SETTING);
+        Optional<UserModel> privilegedMember = withSubgroups(group).flatMap(g -> session.users().getGroupMembersStream(target, g))
+                .filter(member -> PrivilegedRoles.isPrivilegedAccount(target, member, names)).findFirst();
+        AuthResult verified = privilegedMember.isEmpty() ? null : verifiedCaller();
+        if (verified == null || isRealmAdministrator(verified, target)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refused(target, new Refusal(403, "privileged_account",
+                "only a realm administrator changes the roles of a group with privileged members (adm- accounts and holders of"
+                        + " realm-management roles)", EventType.UPDATE_PROFILE_ERROR)
+                .with(AuditDetails.TARGET_USER, privilegedMember.get().getId()).with(PrivilegedRolePolicy.DETAIL_GROUP, group.getName())));
+    }
+
+    private static Stream<GroupModel> withSubgroups(GroupModel group) {
+        return Stream.concat(Stream.of(group), group.getSubGroupsStream().flatMap(GuardedRequest::withSubgroups));
     }
 
     /**
