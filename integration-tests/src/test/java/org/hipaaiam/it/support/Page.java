@@ -25,9 +25,13 @@ public abstract class Page {
     /** True when the browser shows this page now. */
     public abstract boolean isShown();
 
+    /** Where Keycloak's pages tell the user something: the page alert, and each field's error. */
+    private static final By PAGE_ALERT = By.className("kc-feedback-text");
+    private static final By FIELD_ERROR = By.cssSelector("[id^='input-error-']");
+
     /** The first message shown to the user: the page alert, else the first field error. */
     public String error() {
-        return firstText(By.className("kc-feedback-text"), By.cssSelector("[id^='input-error-']"));
+        return firstText(PAGE_ALERT, FIELD_ERROR);
     }
 
     public String pageSource() {
@@ -67,9 +71,8 @@ public abstract class Page {
      * next page is loaded (HtmlUnit never does), so this waits for the element or for a message to the user.
      */
     protected boolean nextPageShows(By locator) {
-        By message = By.cssSelector(".kc-feedback-text, [id^='input-error-']");
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> has(locator) || has(message));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> has(locator) || has(PAGE_ALERT) || has(FIELD_ERROR));
         } catch (TimeoutException e) {
             return false;
         }
