@@ -79,6 +79,7 @@ class ProductionStartIT {
             entry("org.hipaaiam.auth.enrolment.BadgeEnrolmentActionFactory", "required-action/hipaa-badge-enrolment"),
             entry("org.hipaaiam.auth.admin.BadgeAdminResourceFactory", "realm-restapi-extension/hipaa-badge-admin"),
             entry("org.hipaaiam.biometric.enrolment.FingerprintEnrolmentActionFactory", "required-action/hipaa-fingerprint-enrolment"),
+            entry("org.hipaaiam.biometric.admin.FingerprintAdminResourceFactory", "realm-restapi-extension/hipaa-fingerprint-admin"),
             entry("org.hipaaiam.emergency.elevation.BreakGlassActionFactory", "required-action/hipaa-break-glass"),
             entry("org.hipaaiam.emergency.justification.JustifyActionFactory", "required-action/hipaa-break-glass-justify"),
             entry("org.hipaaiam.emergency.draccounts.DrAccountRotationFactory", "required-action/hipaa-dr-account-rotation"),

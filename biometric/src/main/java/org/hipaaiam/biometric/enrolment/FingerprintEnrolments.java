@@ -42,6 +42,11 @@ public final class FingerprintEnrolments {
         return true;
     }
 
+    /** Drops the facts of a credential that is gone. */
+    public void forget(String credentialId) {
+        user.removeAttribute(PREFIX + credentialId);
+    }
+
     public Optional<EnrolmentFacts> of(String credentialId) {
         String json = user.getFirstAttribute(PREFIX + credentialId);
         if (json == null) {

@@ -4,7 +4,7 @@ package org.hipaaiam.core.vocabulary;
  * The bundle's REST APIs: the path each is served at (`/realms/{realm}/{path}/...`) and the audience a token
  * must carry to call it, so a token issued for one API (or for an app) is refused by every other. People reach
  * the APIs they may use through the realm's `hipaa-admin-tools` client, whose tokens name the dormant-accounts,
- * badge admin and break-glass APIs; machines through clients of their own whose tokens name their API.
+ * badge admin, fingerprint admin and break-glass APIs; machines through clients of their own whose tokens name their API.
  */
 public enum BundleApi {
 
@@ -12,6 +12,8 @@ public enum BundleApi {
     HR_FEED("hr-feed", "hipaa-hr-feed"),
     DORMANT_ACCOUNTS("hipaa-dormant-accounts", "hipaa-dormant-accounts"),
     BADGE_ADMIN("hipaa-badge-admin", "hipaa-badge-admin"),
+    /** A user's fingerprint security keys: list and revoke. */
+    FINGERPRINT_ADMIN("hipaa-fingerprint-admin", "hipaa-fingerprint-admin"),
     /** The break-glass review and the declared emergency. */
     BREAK_GLASS("hipaa-break-glass", "hipaa-break-glass");
 

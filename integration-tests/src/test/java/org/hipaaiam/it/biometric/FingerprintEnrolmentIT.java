@@ -5,17 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.hipaaiam.core.vocabulary.BundleApi;
 import org.hipaaiam.it.support.Accounts;
 import org.hipaaiam.it.support.Accounts.Account;
 import org.hipaaiam.it.support.AuditTrail;
+import org.hipaaiam.it.support.BundleApiClient;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.HipaaServerConfig;
 import org.hipaaiam.it.support.OidcDemoApp;
 import org.hipaaiam.it.support.Pkce;
 import org.hipaaiam.it.support.SignInPage;
 import org.hipaaiam.it.support.TestFido;
+import org.hipaaiam.it.support.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,8 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.webdriver.HtmlUnitWebDriverSupplier;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /**
  * Enrolment of a fingerprint security key in real Chromium (virtual authenticator with user verification) after a
@@ -95,6 +101,57 @@ class FingerprintEnrolmentIT {
         Map<String, List<String>> attributes = realm.admin().users().get(clinician.id()).toRepresentation().getAttributes();
         assertTrue(attributes.keySet().stream().anyMatch(name -> name.startsWith("hipaa.fingerprint.")),
                 "the enrolment facts are kept beside the credential: " + attributes.keySet());
+    }
+
+    @Test
+    void anIamAdminListsAClinicianKeysWithWhatTheyProvedAndRevokesOne() throws Exception {
+        TestFido.publishChromiumCertified();
+        Account clinician = clinicianRegistersAKey("Ward 5 key");
+        browser.awaitUrlContaining("code=");
+        AuditTrail trail = AuditTrail.fromNow();
+        BundleApiClient api = new BundleApiClient(realm.getBaseUrl(), BundleApi.FINGERPRINT_ADMIN, iamAdminToken());
+        String keys = "users/" + clinician.id() + "/fingerprints";
+
+        HttpResponse<String> listed = api.send("GET", keys, null);
+
+        assertEquals(200, listed.statusCode(), listed.body());
+        Map<String, Object> key = BundleApiClient.list(listed).get(0);
+        assertEquals("Ward 5 key", key.get("label"));
+        Map<?, ?> enrolment = (Map<?, ?>) key.get("enrolment");
+        assertEquals("packed", enrolment.get("attestationFormat"), listed.body());
+        assertEquals("FINGERPRINT", enrolment.get("userVerification"), listed.body());
+        assertNotNull(enrolment.get("model"), listed.body());
+
+        HttpResponse<String> revoked = api.send("DELETE", keys + "/" + key.get("id"), null);
+
+        assertEquals(204, revoked.statusCode(), revoked.body());
+        assertTrue(securityKeys(clinician).isEmpty(), "the security key is gone");
+        assertTrue(realm.admin().users().get(clinician.id()).toRepresentation().getAttributes().keySet().stream()
+                .noneMatch(name -> name.startsWith("hipaa.fingerprint.")), "and its enrolment facts");
+        assertFalse(trail.records(r -> "DELETE".equals(r.at("unmapped.keycloak.operation_type"))
+                && String.valueOf(r.at("unmapped.keycloak.resource_path")).endsWith("/fingerprints/" + key.get("id"))).isEmpty(),
+                "the revocation is an admin event in the ledger");
+        assertEquals(404, api.send("DELETE", keys + "/" + key.get("id"), null).statusCode(), "revoked once");
+        assertEquals(403, new BundleApiClient(realm.getBaseUrl(), BundleApi.FINGERPRINT_ADMIN, clinicianToken())
+                .send("GET", keys, null).statusCode(), "a clinician may not read keys");
+    }
+
+    /** The IAM admin's token from the admin tools (password and one-time code), in a browser of its own. */
+    private String iamAdminToken() throws Exception {
+        return adminToolsToken(DemoRealm.IAM_ADMIN);
+    }
+
+    private String clinicianToken() throws Exception {
+        return adminToolsToken(DemoRealm.CLINICIAN);
+    }
+
+    private String adminToolsToken(String username) throws Exception {
+        ManagedWebDriver admin = new ManagedWebDriver(new HtmlUnitWebDriverSupplier().getWebDriver());
+        try (OidcDemoApp adminTools = OidcDemoApp.adminTools(realm.getBaseUrl())) {
+            return Tokens.signIn(admin, adminTools, username).accessToken();
+        } finally {
+            admin.driver().quit();
+        }
     }
 
     @Test
