@@ -98,14 +98,7 @@ public final class UserBadgeResource {
 
     /** Runs `endpoint` for a caller holding `role`, on the user the path names (404 when there is none). */
     private Response onUser(String item, String role, BiFunction<Caller, UserModel, BadgeStatus> endpoint) {
-        return api.answer(path(item), caller -> {
-            caller.requireRealmManagementRole(role);
-            UserModel user = session.users().getUserById(realm, userId);
-            if (user == null) {
-                throw Refusal.notFound("no user " + userId);
-            }
-            return endpoint.apply(caller, user);
-        });
+        return api.answerOnUser(path(item), role, userId, endpoint::apply);
     }
 
     private BadgeStatus changed(Caller caller, UserModel user, OperationType operation, String item) {

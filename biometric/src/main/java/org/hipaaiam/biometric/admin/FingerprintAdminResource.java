@@ -85,14 +85,7 @@ public final class FingerprintAdminResource {
     }
 
     private Response onUser(String userId, String below, String role, BiFunction<Caller, UserModel, Object> endpoint) {
-        return api.answer(path(userId, below), caller -> {
-            caller.requireRealmManagementRole(role);
-            UserModel user = session.users().getUserById(realm, userId);
-            if (user == null) {
-                throw Refusal.notFound("no user " + userId);
-            }
-            return endpoint.apply(caller, user);
-        });
+        return api.answerOnUser(path(userId, below), role, userId, endpoint);
     }
 
     private static String path(String userId, String below) {

@@ -2,11 +2,13 @@ package org.hipaaiam.core.api;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.hipaaiam.core.vocabulary.BundleApi;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 
 /**
  * One call to one of the bundle's APIs: authenticates the caller with a token issued for this API, runs the
@@ -43,6 +45,21 @@ public final class ApiRequest {
         } catch (Refusal refusal) {
             return refused(path, caller, refusal);
         }
+    }
+
+    /**
+     * The same for an endpoint on one user of the realm: the caller must hold the `realm-management` role, and the
+     * user the path names must exist (404 otherwise).
+     */
+    public Response answerOnUser(String path, String realmManagementRole, String userId, BiFunction<Caller, UserModel, Object> endpoint) {
+        return answer(path, caller -> {
+            caller.requireRealmManagementRole(realmManagementRole);
+            UserModel user = session.users().getUserById(realm, userId);
+            if (user == null) {
+                throw Refusal.notFound("no user " + userId);
+            }
+            return endpoint.apply(caller, user);
+        });
     }
 
     private Response refused(String path, Caller caller, Refusal refusal) {

@@ -15,12 +15,11 @@ public enum ConfinedCaller {
 
     /** A token naming the HR feed (its audience) or of an account holding the realm role `hr-feed`. */
     HR_FEED(BundleApi.HR_FEED.path(), "the HR feed's tokens are accepted by the HR feed only"),
-    /** A token of the SCIM client {@link #SCIM_CLIENT_ID}. */
+    /** A token of the SCIM client {@link PrivilegedRolePolicy#SCIM_CLIENT_ID}. */
     SCIM(ConfinedCaller.SCIM_PATH, "the SCIM client's tokens are accepted by SCIM only");
 
     /** The realm role that makes a service account the HR system. */
     public static final String HR_FEED_ROLE = "hr-feed";
-    public static final String SCIM_CLIENT_ID = PrivilegedRolePolicy.SCIM_CLIENT_ID;
     /** Keycloak's SCIM API: `/realms/{realm}/scim/v2/...`. */
     static final String SCIM_PATH = "scim";
 
@@ -34,7 +33,7 @@ public enum ConfinedCaller {
 
     /** Which confined caller the token belongs to, if any; the token's signature is checked before a refusal. */
     static Optional<ConfinedCaller> of(AccessToken token) {
-        if (SCIM_CLIENT_ID.equals(token.getIssuedFor())) {
+        if (PrivilegedRolePolicy.SCIM_CLIENT_ID.equals(token.getIssuedFor())) {
             return Optional.of(SCIM);
         }
         boolean namesHrFeed = token.getAudience() != null && Arrays.asList(token.getAudience()).contains(BundleApi.HR_FEED.audience());

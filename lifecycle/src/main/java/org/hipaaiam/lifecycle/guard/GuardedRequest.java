@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.hipaaiam.core.account.GroupTree;
 import org.hipaaiam.core.account.PrivilegedRoles;
 import org.hipaaiam.core.api.AuditEvents;
 import org.hipaaiam.core.api.JsonBody;
@@ -155,24 +156,18 @@ final class GuardedRequest {
             return Optional.empty();
         }
         GroupModel group = session.groups().getGroupById(target, rest.get(1));
-        if (group == null) {
-            return Optional.empty();
-        }
-        List<String> names = RealmSettings.of(session, target).get(PrivilegedRoles.SETTING);
-        Optional<UserModel> privilegedMember = withSubgroups(group).flatMap(g -> session.users().getGroupMembersStream(target, g))
-                .filter(member -> PrivilegedRoles.isPrivilegedAccount(target, member, names)).findFirst();
-        AuthResult verified = privilegedMember.isEmpty() ? null : verifiedCaller();
+        AuthResult verified = group == null ? null : verifiedCaller();
+        // A realm administrator's change needs no look at the members, which may be many.
         if (verified == null || isRealmAdministrator(verified, target)) {
             return Optional.empty();
         }
-        return Optional.of(new Refused(target, new Refusal(403, "privileged_account",
-                "only a realm administrator changes the roles of a group with privileged members (adm- accounts and holders of"
-                        + " realm-management roles)", EventType.UPDATE_PROFILE_ERROR)
-                .with(AuditDetails.TARGET_USER, privilegedMember.get().getId()).with(PrivilegedRolePolicy.DETAIL_GROUP, group.getName())));
-    }
-
-    private static Stream<GroupModel> withSubgroups(GroupModel group) {
-        return Stream.concat(Stream.of(group), group.getSubGroupsStream().flatMap(GuardedRequest::withSubgroups));
+        List<String> names = RealmSettings.of(session, target).get(PrivilegedRoles.SETTING);
+        return GroupTree.withSubgroups(group).flatMap(g -> session.users().getGroupMembersStream(target, g))
+                .filter(member -> PrivilegedRoles.isPrivilegedAccount(target, member, names)).findFirst()
+                .map(member -> new Refused(target, new Refusal(403, "privileged_account",
+                        "only a realm administrator changes the roles of a group with privileged members (adm- accounts and holders of"
+                                + " realm-management roles)", EventType.UPDATE_PROFILE_ERROR)
+                        .with(AuditDetails.TARGET_USER, member.getId()).with(PrivilegedRolePolicy.DETAIL_GROUP, group.getName())));
     }
 
     /**
@@ -193,18 +188,20 @@ final class GuardedRequest {
             return Optional.empty();
         }
         List<RoleModel> privileged = PrivilegedRoles.models(target, List.copyOf(policy.privilegedRoles()));
-        Optional<RoleModel> carried = granted(target, grant.get()).filter(role -> PrivilegedRoles.carriedBy(role, privileged)).findFirst();
         GroupModel group = grant.get().groupId() == null ? null : session.groups().getGroupById(target, grant.get().groupId());
+        Optional<RoleModel> carried = granted(target, grant.get(), group).filter(role -> PrivilegedRoles.carriedBy(role, privileged)).findFirst();
         return carried.map(role -> new Refused(target, new Refusal(403, PrivilegedRolePolicy.REFUSED, PrivilegedRolePolicy.REASON,
                 EventType.UPDATE_PROFILE_ERROR).with(AuditDetails.TARGET_USER, account.getId()).with(PrivilegedRolePolicy.DETAIL_ROLE, role.getName())
                 .with(PrivilegedRolePolicy.DETAIL_GROUP, group == null ? null : group.getName())));
     }
 
-    /** The roles a grant names, as the realm has them (names it does not know are Keycloak's to refuse). */
-    private Stream<RoleModel> granted(RealmModel target, RoleGrant grant) {
+    /**
+     * The roles a grant gives, as the realm has them: those a joined group carries (with its parents'), or those the
+     * request names (names the realm does not know are Keycloak's to refuse).
+     */
+    private static Stream<RoleModel> granted(RealmModel target, RoleGrant grant, GroupModel group) {
         if (grant.groupId() != null) {
-            GroupModel group = session.groups().getGroupById(target, grant.groupId());
-            return group == null ? Stream.empty() : withParents(group).flatMap(GroupModel::getRoleMappingsStream);
+            return group == null ? Stream.empty() : GroupTree.withParents(group).flatMap(GroupModel::getRoleMappingsStream);
         }
         ClientModel client = grant.clientId() == null ? null : target.getClientById(grant.clientId());
         return grant.roles().stream().map(named -> {
@@ -214,10 +211,6 @@ final class GuardedRequest {
             }
             return client != null ? client.getRole(named.name()) : target.getRole(named.name());
         }).filter(Objects::nonNull);
-    }
-
-    private static Stream<GroupModel> withParents(GroupModel group) {
-        return Stream.iterate(group, Objects::nonNull, GroupModel::getParent);
     }
 
     /** Holds `realm-admin` of the realm itself, or is an administrator of the master realm (role `admin`). */

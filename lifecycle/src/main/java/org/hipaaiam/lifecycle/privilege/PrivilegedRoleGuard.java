@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.hipaaiam.core.account.GroupTree;
 import org.hipaaiam.core.account.PrivilegedRoles;
 import org.hipaaiam.core.settings.RealmSettings;
 import org.hipaaiam.core.vocabulary.AuditDetails;
@@ -81,7 +82,7 @@ final class PrivilegedRoleGuard {
             record(user, role.getName(), null);
         }
         for (GroupModel group : user.getGroupsStream().toList()) {
-            List<RoleModel> carried = withParents(group).flatMap(GroupModel::getRoleMappingsStream).filter(this::isPrivileged).toList();
+            List<RoleModel> carried = GroupTree.withParents(group).flatMap(GroupModel::getRoleMappingsStream).filter(this::isPrivileged).toList();
             if (!carried.isEmpty()) {
                 user.leaveGroup(group);
                 carried.forEach(role -> record(user, role.getName(), group.getName()));
@@ -98,7 +99,7 @@ final class PrivilegedRoleGuard {
         if (carried.isEmpty()) {
             return;
         }
-        long others = mayNotHold(withSubgroups(group).flatMap(g -> session.users().getGroupMembersStream(realm, g)));
+        long others = mayNotHold(GroupTree.withSubgroups(group).flatMap(g -> session.users().getGroupMembersStream(realm, g)));
         if (others == 0) {
             return;
         }
@@ -145,9 +146,9 @@ final class PrivilegedRoleGuard {
                 .filter(candidate -> candidate.hasRole(role)).toList();
         Set<String> carrierIds = carriers.stream().map(RoleModel::getId).collect(Collectors.toSet());
         Stream<UserModel> direct = carriers.stream().flatMap(carrier -> session.users().getRoleMembersStream(realm, carrier));
-        Stream<UserModel> throughGroups = realm.getTopLevelGroupsStream().flatMap(PrivilegedRoleGuard::withSubgroups)
+        Stream<UserModel> throughGroups = realm.getTopLevelGroupsStream().flatMap(GroupTree::withSubgroups)
                 .filter(group -> group.getRoleMappingsStream().anyMatch(mapped -> carrierIds.contains(mapped.getId())))
-                .flatMap(PrivilegedRoleGuard::withSubgroups)
+                .flatMap(GroupTree::withSubgroups)
                 .flatMap(group -> session.users().getGroupMembersStream(realm, group));
         return Stream.concat(direct, throughGroups);
     }
@@ -174,14 +175,6 @@ final class PrivilegedRoleGuard {
 
     private static String displayName(RoleModel role) {
         return role.isClientRole() ? ((ClientModel) role.getContainer()).getClientId() + "/" + role.getName() : role.getName();
-    }
-
-    private static Stream<GroupModel> withSubgroups(GroupModel group) {
-        return Stream.concat(Stream.of(group), group.getSubGroupsStream().flatMap(PrivilegedRoleGuard::withSubgroups));
-    }
-
-    private static Stream<GroupModel> withParents(GroupModel group) {
-        return Stream.iterate(group, g -> g != null, GroupModel::getParent);
     }
 
     private EventBuilder event() {
