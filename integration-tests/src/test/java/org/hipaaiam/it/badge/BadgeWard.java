@@ -34,14 +34,14 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
  * tap and PIN, sign in with password and one-time code. Workstations it registers and realm settings it changes
  * are undone after each test.
  */
-final class BadgeWard extends Scene {
+public class BadgeWard extends Scene {
 
     static final String ENROLMENT = "hipaa-badge-enrolment";
 
     /** A clinician created for one test; the badge she enrols is her employee number, padded like a card's. */
-    record Clinician(String id, String username, String employeeNumber) {
+    public record Clinician(String id, String username, String employeeNumber) {
 
-        String badge() {
+        public String badge() {
             return "00" + employeeNumber;
         }
     }
@@ -49,20 +49,20 @@ final class BadgeWard extends Scene {
     /** The IAM admin's token per import of the realm, reused while valid: each sign-in spends a one-time code. */
     private static final Map<ManagedRealm, Tokens> IAM_ADMIN_TOKENS = Collections.synchronizedMap(new WeakHashMap<>());
 
-    final OidcDemoApp app;
+    public final OidcDemoApp app;
     private final OidcDemoApp adminTools;
 
-    BadgeWard(ManagedRealm realm, ManagedWebDriver browser, TimeOffSet clock) throws IOException {
+    protected BadgeWard(ManagedRealm realm, ManagedWebDriver browser, TimeOffSet clock) throws IOException {
         super(realm, browser, clock);
         this.app = stopAfterTest(OidcDemoApp.listen(realm.getBaseUrl()));
         this.adminTools = stopAfterTest(OidcDemoApp.adminTools(realm.getBaseUrl()));
     }
 
-    BadgeTapPage tapPage() {
+    public BadgeTapPage tapPage() {
         return new BadgeTapPage(browser.driver());
     }
 
-    BadgePinPage pinPage() {
+    public BadgePinPage pinPage() {
         return new BadgePinPage(browser.driver());
     }
 
@@ -70,12 +70,12 @@ final class BadgeWard extends Scene {
         return new BadgeEnrolmentPage(browser.driver());
     }
 
-    SignInPage signInPage() {
+    public SignInPage signInPage() {
         return new SignInPage(browser.driver());
     }
 
     /** A new clinician with the demo password and a TOTP authenticator, not yet enrolled. */
-    Clinician newClinician() {
+    public Clinician newClinician() {
         Accounts.Account account = Accounts.withPasswordAndOtp(realm, "tbadge");
         return new Clinician(account.id(), account.username(), account.employeeNumber());
     }
@@ -133,7 +133,7 @@ final class BadgeWard extends Scene {
     }
 
     /** A workstation in the registry for this test; it is removed after it. */
-    HttpResponse<String> registerWorkstation(String id, Map<String, String> fields) throws Exception {
+    public HttpResponse<String> registerWorkstation(String id, Map<String, String> fields) throws Exception {
         BadgeAdminApi admin = asIamAdmin();
         HttpResponse<String> registered = admin.putWorkstation(id, fields);
         afterTest(() -> admin.send("DELETE", "workstations/" + id, null));
@@ -146,7 +146,7 @@ final class BadgeWard extends Scene {
     }
 
     /** Sign-in with password and one-time code (the password path where the tap page is offered); returns the verifier. */
-    Pkce signInWithPassword(String username) throws Exception {
+    public Pkce signInWithPassword(String username) throws Exception {
         Pkce pkce = openSignIn();
         signInPage().signIn(username);
         return pkce;
@@ -184,7 +184,7 @@ final class BadgeWard extends Scene {
         Tokens.redeem(app, pkce);
     }
 
-    void enrol(Clinician clinician, String pin) throws Exception {
+    public void enrol(Clinician clinician, String pin) throws Exception {
         enrol(clinician.username(), clinician.badge(), pin);
     }
 
@@ -196,14 +196,14 @@ final class BadgeWard extends Scene {
     }
 
     /** Opens the demo app's sign-in in a browser without an SSO session, as after the previous user walked away. */
-    Pkce openSignIn() {
+    public Pkce openSignIn() {
         Pkce pkce = Pkce.create();
         SignInPage.openFresh(browser, realm.getBaseUrl(), app.authorizationUrl(pkce, Map.of()));
         return pkce;
     }
 
     /** Tap (badge number or signed assertion) and PIN; returns the token response the demo app redeems. */
-    HttpResponse<String> signInWithBadge(String tap, String pin) throws Exception {
+    public HttpResponse<String> signInWithBadge(String tap, String pin) throws Exception {
         Pkce pkce = openSignIn();
         tapPage().tap(tap);
         pinPage().enterPin(pin);
@@ -232,7 +232,7 @@ final class BadgeWard extends Scene {
         return app.redeem(app.next().params().get("code"), pkce.verifier());
     }
 
-    JWTClaimsSet idToken(HttpResponse<String> tokens) throws Exception {
+    public JWTClaimsSet idToken(HttpResponse<String> tokens) throws Exception {
         if (tokens.statusCode() != 200) {
             throw new AssertionError("token request failed: " + tokens.body());
         }

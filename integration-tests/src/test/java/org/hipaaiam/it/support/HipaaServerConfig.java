@@ -31,6 +31,7 @@ public class HipaaServerConfig implements KeycloakServerConfig {
                 .dependency("org.hipaaiam", "hipaa-authenticators")
                 .dependency("org.hipaaiam", "hipaa-emergency-access")
                 .dependency("org.hipaaiam", "hipaa-biometric")
+                .dependency("org.hipaaiam", "hipaa-automatic-logoff")
                 .dependency("com.webauthn4j", "webauthn4j-metadata")
                 .features(Profile.Feature.SCIM_API)
                 // Scheduled separations are checked every 2 s so tests see them applied within seconds.

@@ -58,6 +58,11 @@ public final class OidcDemoApp implements AutoCloseable {
                 CallbackReceiver.listen("127.0.0.1", DemoRealm.ADMIN_TOOLS_PORT, "/callback"));
     }
 
+    /** Another confidential client of the realm whose browser comes back to `redirectUri`, received elsewhere. */
+    public static OidcDemoApp client(String realmUrl, String clientId, String secret, String redirectUri) {
+        return new OidcDemoApp(realmUrl, clientId, secret, redirectUri, null);
+    }
+
     public static String redirectUriOn(int port) {
         return "http://localhost:" + port + "/callback";
     }

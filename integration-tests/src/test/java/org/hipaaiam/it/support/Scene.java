@@ -17,8 +17,8 @@ import org.keycloak.testframework.util.ApiUtil;
 /**
  * What the tests of one capability start from: the realm, the browser in front of it, the server's clock and
  * the audit trail from the test's start. A scene is built for each test ({@link InjectScene}) and closed after
- * it, also when the test fails: what it started and every change recorded with {@link #afterTest} are undone in
- * reverse order, a declared emergency is ended and the server clock is set back.
+ * it, also when the test fails: the server clock is set back, then what it started and every change
+ * recorded with {@link #afterTest} are undone in reverse order and a declared emergency is ended.
  */
 public abstract class Scene implements AutoCloseable {
 
@@ -135,6 +135,10 @@ public abstract class Scene implements AutoCloseable {
 
     @Override
     public final void close() {
+        // the clock first: undo steps call the server with tokens that a moved clock has expired
+        if (clock.hasChanged()) {
+            clock.set(0);
+        }
         IllegalStateException failure = null;
         while (!undo.isEmpty()) {
             try {
@@ -142,9 +146,6 @@ public abstract class Scene implements AutoCloseable {
             } catch (Exception e) {
                 failure = failure == null ? new IllegalStateException("Undoing a test's change failed", e) : failure;
             }
-        }
-        if (clock.hasChanged()) {
-            clock.set(0);
         }
         if (failure != null) {
             throw failure;

@@ -1,0 +1,15 @@
+package org.hipaaiam.logoff.enforce;
+
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+
+/** The browser flow's last step: classifies new sessions, counts activity, finishes an unlock. */
+public final class IdleSessionStepFactory extends LogoffStepFactory {
+
+    public static final String ID = "hipaa-idle-session";
+
+    public IdleSessionStepFactory() {
+        super(ID, new IdleSessionStep(), "Idle policy of the session (HIPAA)",
+                "Gives a new session its workstation class or client policy and unlocks a locked session after its factor.",
+                Requirement.REQUIRED);
+    }
+}

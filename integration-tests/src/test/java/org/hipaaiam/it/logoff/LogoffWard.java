@@ -1,0 +1,83 @@
+package org.hipaaiam.it.logoff;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.hipaaiam.it.badge.BadgeWard;
+import org.hipaaiam.it.support.CallbackReceiver;
+import org.hipaaiam.it.support.DemoRealm;
+import org.hipaaiam.it.support.OidcDemoApp;
+import org.hipaaiam.it.support.Pkce;
+import org.keycloak.testframework.util.ApiUtil;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+
+/**
+ * A ward under the idle policies: the badge ward, with the demo app's back-channel logouts received on a port of
+ * their own (so a test sees the apps being told), and the patient portal as a client of the realm when a test
+ * needs it.
+ */
+final class LogoffWard extends BadgeWard {
+
+    static final int LOGOUT_PORT = 8093;
+    static final String PORTAL = "patient-portal";
+
+    final CallbackReceiver logouts;
+
+    LogoffWard(ManagedRealm realm, ManagedWebDriver browser, TimeOffSet clock) throws Exception {
+        super(realm, browser, clock);
+        this.logouts = stopAfterTest(CallbackReceiver.listen(LOGOUT_PORT, "/backchannel-logout"));
+        ClientRepresentation app = realm.admin().clients().findByClientId(DemoRealm.OIDC_CLIENT).get(0);
+        String before = app.getAttributes().get("backchannel.logout.url");
+        setBackchannelLogoutUrl(app.getId(), "http://localhost:" + LOGOUT_PORT + "/backchannel-logout");
+        afterTest(() -> setBackchannelLogoutUrl(app.getId(), before));
+    }
+
+    private void setBackchannelLogoutUrl(String id, String url) {
+        ClientRepresentation app = realm.admin().clients().get(id).toRepresentation();
+        app.getAttributes().put("backchannel.logout.url", url);
+        realm.admin().clients().get(id).update(app);
+    }
+
+    /** A clinician enrolled with this PIN whose enrolment session (password and one-time code) has ended. */
+    Clinician enrolledClinician(String pin) throws Exception {
+        Clinician nurse = newClinician();
+        enrol(nurse, pin);
+        realm.admin().users().get(nurse.id()).logout();
+        return nurse;
+    }
+
+    /** The same browser asks the app's sign-in again, as the idle-lock script sends a locked user: tap and PIN unlock. */
+    HttpResponse<String> unlockWithBadge(String badge, String pin) throws Exception {
+        Pkce pkce = Pkce.create();
+        browser.open(app.authorizationUrl(pkce, Map.of()));
+        tapPage().tap(badge);
+        pinPage().enterPin(pin);
+        return app.redeem(app.next().params().get("code"), pkce.verifier());
+    }
+
+    /** The patient portal, a confidential client with the shipped per-client policy, for this test. */
+    OidcDemoApp portal() {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(PORTAL);
+        client.setSecret(PORTAL + "-secret");
+        client.setPublicClient(false);
+        client.setStandardFlowEnabled(true);
+        client.setRedirectUris(List.of(DemoRealm.OIDC_REDIRECT_URI));
+        client.setAttributes(Map.of("pkce.code.challenge.method", "S256"));
+        String id = ApiUtil.getCreatedId(realm.admin().clients().create(client));
+        afterTest(() -> realm.admin().clients().get(id).remove());
+        return OidcDemoApp.client(realm.getBaseUrl(), PORTAL, PORTAL + "-secret", DemoRealm.OIDC_REDIRECT_URI);
+    }
+
+    int sessionsOf(Clinician nurse) {
+        return realm.admin().users().get(nurse.id()).getUserSessions().size();
+    }
+
+    static String sid(JWTClaimsSet idToken) throws Exception {
+        return idToken.getStringClaim("sid");
+    }
+}
