@@ -172,7 +172,7 @@ public class BadgeWard extends Scene {
     }
 
     /** The access token the bundle's admin tools get when this person signs in to them. */
-    String adminToolsTokenOf(String username) throws Exception {
+    public String adminToolsTokenOf(String username) throws Exception {
         return Tokens.signIn(browser, adminTools, username).accessToken();
     }
 
