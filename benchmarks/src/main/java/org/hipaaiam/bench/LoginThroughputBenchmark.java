@@ -126,7 +126,7 @@ public final class LoginThroughputBenchmark {
         }
     }
 
-    /** The same realm for stock Keycloak: the sign-in forms are Keycloak's username/password form alone. */
+    /** The same realm for stock Keycloak: stock's cookie step, and the sign-in forms Keycloak's username/password form alone. */
     static Path stockFlow(Path source, Path target) throws IOException {
         ObjectNode realm = (ObjectNode) JSON.readTree(source.toFile());
         ArrayNode flows = realm.withArray("authenticationFlows");
@@ -134,6 +134,8 @@ public final class LoginThroughputBenchmark {
             String alias = flows.get(i).path("alias").asText();
             if (alias.equals("hipaa badge sign-in") || alias.equals("hipaa password sign-in")) {
                 flows.remove(i);
+            } else if (alias.equals("hipaa sign-in") || alias.equals("hipaa browser")) {
+                stockSteps((ArrayNode) flows.get(i).get("authenticationExecutions"));
             } else if (alias.equals("hipaa browser forms")) {
                 ArrayNode steps = ((ObjectNode) flows.get(i)).putArray("authenticationExecutions");
                 steps.addObject().put("authenticator", "auth-username-password-form").put("requirement", "REQUIRED")
@@ -151,6 +153,18 @@ public final class LoginThroughputBenchmark {
         Files.createDirectories(target.getParent());
         JSON.writeValue(target.toFile(), realm);
         return target;
+    }
+
+    /** Stock's own cookie step in place of the idle-policy one; the idle-session step, stock has none of. */
+    private static void stockSteps(ArrayNode steps) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            String authenticator = steps.get(i).path("authenticator").asText();
+            if (authenticator.equals("hipaa-idle-cookie")) {
+                ((ObjectNode) steps.get(i)).put("authenticator", "auth-cookie");
+            } else if (authenticator.equals("hipaa-idle-session")) {
+                steps.remove(i);
+            }
+        }
     }
 
     /** The user profile's `hipaa-*` validators are the bundle's providers, which stock Keycloak does not have. */
