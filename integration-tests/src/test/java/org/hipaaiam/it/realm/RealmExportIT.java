@@ -78,8 +78,8 @@ class RealmExportIT {
         assertEquals(List.of("http://127.0.0.1/callback"), List.copyOf(tools.getRedirectUris()));
         Set<String> audiences = tools.getProtocolMappers().stream().filter(m -> "oidc-audience-mapper".equals(m.getProtocolMapper()))
                 .map(m -> m.getConfig().get("included.custom.audience")).collect(Collectors.toSet());
-        assertEquals(Set.of(BundleApi.BADGE_ADMIN.audience(), BundleApi.FINGERPRINT_ADMIN.audience(), BundleApi.BREAK_GLASS.audience(),
-                BundleApi.DORMANT_ACCOUNTS.audience()), audiences);
+        assertEquals(Set.of(BundleApi.BADGE_ADMIN.audience(), BundleApi.FINGERPRINT_ADMIN.audience(), BundleApi.IDLE_POLICIES.audience(),
+                BundleApi.BREAK_GLASS.audience(), BundleApi.DORMANT_ACCOUNTS.audience()), audiences);
         assertTrue(tools.getProtocolMappers().stream().anyMatch(m -> "oidc-amr-mapper".equals(m.getProtocolMapper())),
                 "its tokens say how the person signed in: the APIs require a second factor");
         Set<String> realmRoles = realm.admin().clients().get(tools.getId()).getScopeMappings().realmLevel().listAll().stream()
