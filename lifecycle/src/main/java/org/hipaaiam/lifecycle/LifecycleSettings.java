@@ -1,6 +1,7 @@
 package org.hipaaiam.lifecycle;
 
 import java.net.URI;
+import org.hipaaiam.core.settings.ServerUrl;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class LifecycleSettings {
     /** SPI option: how often disabled accounts that still have sessions are swept. */
     public static final Setting<Long> DISABLED_SWEEP_INTERVAL_SECONDS = Setting.number("disabled-sweep-interval-seconds", 30, 1, 86_400);
     /** SPI option: the server's public base URL, which scheduled work names as the issuer when it tells apps of a logout. */
-    public static final Setting<URI> SERVER_URL = Setting.parsed("server-url", URI.create("http://localhost:8080/"), LifecycleSettings::serverUrl);
+    public static final Setting<URI> SERVER_URL = ServerUrl.OPTION;
 
     private LifecycleSettings() {
     }
@@ -51,13 +52,5 @@ public final class LifecycleSettings {
                         .orElseThrow(() -> new IllegalArgumentException("names an unknown account kind; kinds are "
                                 + Arrays.stream(AccountKind.values()).map(AccountKind::value).toList())))
                 .toList());
-    }
-
-    static URI serverUrl(String value) {
-        URI url = URI.create(value);
-        if (!url.isAbsolute() || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
-            throw new IllegalArgumentException("must be an absolute http or https URL");
-        }
-        return url;
     }
 }

@@ -8,7 +8,7 @@ import java.security.Signature;
 import java.util.Base64;
 import java.util.UUID;
 
-/** A workstation's badge reader agent: holds an Ed25519 key and signs tap assertions (compact JWS, EdDSA). */
+/** A workstation's badge reader agent: holds an Ed25519 key and signs tap assertions and walk-away messages (compact JWS, EdDSA). */
 public final class ReaderAgent {
 
     private final String workstationId;
@@ -35,10 +35,23 @@ public final class ReaderAgent {
     }
 
     public String tap(String realm, String badge, long issuedAt, long expiresAt, String nonce) {
+        return sign("{\"alg\":\"EdDSA\",\"typ\":\"hipaa-tap+jwt\"}", claims(realm, badge, issuedAt, expiresAt, nonce, ""));
+    }
+
+    /** A fresh walk-away: the badge left the workstation (its own type, so no tap can pass for it). */
+    public String leave(String realm, String badge) {
+        long now = System.currentTimeMillis() / 1000;
+        return sign("{\"alg\":\"EdDSA\",\"typ\":\"hipaa-badge-left+jwt\"}",
+                claims(realm, badge, now, now + 30, UUID.randomUUID().toString(), ",\"evt\":\"badge-left\""));
+    }
+
+    private String claims(String realm, String badge, long issuedAt, long expiresAt, String nonce, String more) {
+        return "{\"iss\":\"" + workstationId + "\",\"aud\":\"" + realm + "\",\"badge\":\"" + badge + "\",\"nonce\":\"" + nonce
+                + "\",\"iat\":" + issuedAt + ",\"exp\":" + expiresAt + more + "}";
+    }
+
+    private String sign(String header, String claims) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = "{\"alg\":\"EdDSA\",\"typ\":\"hipaa-tap+jwt\"}";
-        String claims = "{\"iss\":\"" + workstationId + "\",\"aud\":\"" + realm + "\",\"badge\":\"" + badge + "\",\"nonce\":\"" + nonce
-                + "\",\"iat\":" + issuedAt + ",\"exp\":" + expiresAt + "}";
         String input = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "." + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         try {
             Signature signer = Signature.getInstance("Ed25519");

@@ -9,10 +9,12 @@ import java.util.function.Function;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * A reader agent's signed tap: a compact JWS (`EdDSA` or `ES256`) whose claims are `iss` (the workstation id),
+ * A reader agent's signed message: a compact JWS (`EdDSA` or `ES256`) whose claims are `iss` (the workstation id),
  * `aud` (the realm name), `badge` (the number read), `nonce`, `iat` and `exp` (whole epoch seconds, `exp` not before
- * `iat`, at most {@value #MAX_LIFETIME_SECONDS} s apart). Verification order: shape (times range-checked before any
- * arithmetic), then workstation key, then times; the nonce is spent by the caller.
+ * `iat`, at most {@value #MAX_LIFETIME_SECONDS} s apart). A tap carries no `evt` claim; a walk-away carries
+ * `evt` = `badge-left` and the header `typ` = `hipaa-badge-left+jwt`, so a captured tap can never be replayed as a
+ * leave, nor a leave as a tap. Verification order: shape (times range-checked before any arithmetic), kind, then
+ * workstation key, then times; the nonce is spent by the caller.
  */
 public final class TapAssertion {
 
@@ -22,7 +24,20 @@ public final class TapAssertion {
     static final long LATEST_INSTANT_SECONDS = 253_402_300_799L;
 
     /** Why an assertion was refused; recorded in the audit trail, never shown to the user. */
-    public enum Refusal { MALFORMED, UNKNOWN_WORKSTATION, BAD_SIGNATURE, WRONG_AUDIENCE, EXPIRED, TOO_LONG_LIVED, NOT_YET_VALID }
+    public enum Refusal { MALFORMED, WRONG_KIND, UNKNOWN_WORKSTATION, BAD_SIGNATURE, WRONG_AUDIENCE, EXPIRED, TOO_LONG_LIVED, NOT_YET_VALID }
+
+    /** What the reader reports: a badge tapped to sign in, or the signed-in user's badge leaving the workstation. */
+    public enum Kind {
+        TAP, BADGE_LEFT;
+
+        static final String LEFT_EVENT = "badge-left";
+        static final String LEFT_TYPE = "hipaa-badge-left+jwt";
+
+        boolean matches(Map<String, Object> header, Map<String, Object> claims) {
+            boolean leave = LEFT_TYPE.equals(header.get("typ"));
+            return this == TAP ? claims.get("evt") == null && !leave : LEFT_EVENT.equals(claims.get("evt")) && leave;
+        }
+    }
 
     /** An assertion whose signature and times check out. */
     public record Verified(Workstation workstation, String badge, String nonce, long expiresAt) {
@@ -43,7 +58,13 @@ public final class TapAssertion {
         return typed != null && typed.trim().chars().filter(c -> c == '.').count() == 2 && typed.trim().startsWith("ey");
     }
 
+    /** A tap. */
     public static Result verify(String compact, Function<String, Optional<Workstation>> registry, String realmName, long nowSeconds) {
+        return verify(compact, Kind.TAP, registry, realmName, nowSeconds);
+    }
+
+    public static Result verify(String compact, Kind kind, Function<String, Optional<Workstation>> registry, String realmName,
+            long nowSeconds) {
         String[] parts = compact.trim().split("\\.");
         if (parts.length != 3) {
             return Result.refused(Refusal.MALFORMED);
@@ -67,6 +88,9 @@ public final class TapAssertion {
         long exp = ((Number) claims.get("exp")).longValue();
         if (exp < iat) {
             return Result.refused(Refusal.MALFORMED);
+        }
+        if (!kind.matches(header, claims)) {
+            return Result.refused(Refusal.WRONG_KIND);
         }
         Optional<Workstation> workstation = registry.apply(issuer);
         if (workstation.isEmpty() || workstation.get().readerKey().isEmpty()) {

@@ -95,6 +95,28 @@ class TapAssertionTest {
         return TapAssertion.verify(compact, registry, "hipaa", NOW);
     }
 
+    @Test
+    void aLeaveIsNeverATapNorATapALeave() {
+        var registry = registry("ws-ed", ed25519);
+        String leave = sign(ed25519, "EdDSA", "ws-ed", claims("ws-ed", NOW, NOW + 30).replace("}", ",\"evt\":\"badge-left\"}"),
+                "hipaa-badge-left+jwt");
+        String tap = sign(ed25519, "EdDSA", "ws-ed", claims("ws-ed", NOW, NOW + 30));
+        String leaveClaimsAsTapType = sign(ed25519, "EdDSA", "ws-ed", claims("ws-ed", NOW, NOW + 30).replace("}", ",\"evt\":\"badge-left\"}"));
+        String tapClaimsAsLeaveType = sign(ed25519, "EdDSA", "ws-ed", claims("ws-ed", NOW, NOW + 30), "hipaa-badge-left+jwt");
+
+        assertEquals(TapAssertion.Refusal.WRONG_KIND, verify(leave, registry).refusal(), "a leave signs nobody in");
+        assertEquals(TapAssertion.Refusal.WRONG_KIND, verify(leaveClaimsAsTapType, registry).refusal());
+        assertEquals(TapAssertion.Refusal.WRONG_KIND, verify(tapClaimsAsLeaveType, registry).refusal());
+        assertEquals(TapAssertion.Refusal.WRONG_KIND, leave(tap, registry).refusal(), "a captured tap is no leave");
+        assertEquals(TapAssertion.Refusal.WRONG_KIND, leave(leaveClaimsAsTapType, registry).refusal());
+        assertEquals(TapAssertion.Refusal.WRONG_KIND, leave(tapClaimsAsLeaveType, registry).refusal());
+        assertEquals("4821", leave(leave, registry).verified().orElseThrow().badge());
+    }
+
+    private static TapAssertion.Result leave(String compact, Function<String, Optional<Workstation>> registry) {
+        return TapAssertion.verify(compact, TapAssertion.Kind.BADGE_LEFT, registry, "hipaa", NOW);
+    }
+
     private static Function<String, Optional<Workstation>> registry(String id, KeyPair reader) {
         Workstation workstation = Workstation.of(new WorkstationView(id, "clinical", "ED", null, new ReaderKey(reader.getPublic(), "").pem()));
         return wanted -> wanted.equals(id) ? Optional.of(workstation) : Optional.empty();
@@ -105,8 +127,13 @@ class TapAssertionTest {
     }
 
     private static String sign(KeyPair key, String alg, String workstation, String claims) {
+        return sign(key, alg, workstation, claims, "hipaa-tap+jwt");
+    }
+
+    private static String sign(KeyPair key, String alg, String workstation, String claims, String type) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String input = b64.encodeToString(("{\"alg\":\"" + alg + "\",\"kid\":\"" + workstation + "\"}").getBytes(StandardCharsets.UTF_8))
+        String input = b64.encodeToString(("{\"alg\":\"" + alg + "\",\"typ\":\"" + type + "\",\"kid\":\"" + workstation + "\"}")
+                .getBytes(StandardCharsets.UTF_8))
                 + "." + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         try {
             Signature signer = Signature.getInstance(key.getPrivate().getAlgorithm().equals("EC") ? "SHA256withECDSAinP1363Format" : "Ed25519");

@@ -1,10 +1,10 @@
 package org.hipaaiam.logoff.policy;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hipaaiam.auth.workstation.WorkstationClass;
 import org.hipaaiam.core.settings.RealmSettings;
@@ -76,23 +76,17 @@ public record LogoffPolicies(Map<WorkstationClass, IdlePolicy> classes, IdlePoli
     }
 
     private static Map<WorkstationClass, Setting<IdlePolicy>> classSettings() {
-        Map<WorkstationClass, Setting<IdlePolicy>> settings = new LinkedHashMap<>();
-        Arrays.stream(WorkstationClass.values()).forEach(c -> settings.put(c,
-                Setting.parsed("hipaa.idle." + camelCase(c.wireName()), SHIPPED.get(c), IdlePolicy::parse).strictest(SHIPPED.get(c))));
-        return Map.copyOf(settings);
+        return Map.of(
+                WorkstationClass.CLINICAL, Setting.parsed("hipaa.idle.clinical", shipped(WorkstationClass.CLINICAL), IdlePolicy::parse),
+                WorkstationClass.ADMINISTRATIVE, Setting.parsed("hipaa.idle.administrative", shipped(WorkstationClass.ADMINISTRATIVE),
+                        IdlePolicy::parse),
+                WorkstationClass.MOBILE_CART, Setting.parsed("hipaa.idle.mobileCart", shipped(WorkstationClass.MOBILE_CART), IdlePolicy::parse),
+                WorkstationClass.KIOSK, Setting.parsed("hipaa.idle.kiosk", shipped(WorkstationClass.KIOSK), IdlePolicy::parse))
+                .entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                        entry -> entry.getValue().strictest(shipped(entry.getKey()))));
     }
 
-    private static String camelCase(String wireName) {
-        StringBuilder name = new StringBuilder();
-        boolean upper = false;
-        for (char c : wireName.toCharArray()) {
-            if (c == '-') {
-                upper = true;
-            } else {
-                name.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return name.toString();
+    private static IdlePolicy shipped(WorkstationClass workstationClass) {
+        return SHIPPED.get(workstationClass);
     }
 }

@@ -26,6 +26,10 @@ public final class IdleOutcomes {
         }
     }
 
+    private static final String ENDED_PREFIX = "hipaa.idle.ended:";
+    /** Longer than any request or sweep that could still find the session. */
+    private static final long CLAIM_SECONDS = 3600;
+
     private IdleOutcomes() {
     }
 
@@ -38,9 +42,15 @@ public final class IdleOutcomes {
         }
     }
 
-    /** Ends the session with back-channel logout to every OIDC and SAML client in it; one record per ended session. */
+    /**
+     * Ends the session with back-channel logout to every OIDC and SAML client in it; one record per ended session,
+     * however many nodes and requests find it ended at once (the first to claim it in the cluster-wide store does it).
+     */
     public static void end(KeycloakSession session, RealmModel realm, SessionIdle idle, IdleState state, Trigger trigger) {
         UserSessionModel userSession = idle.userSession();
+        if (!session.singleUseObjects().putIfAbsent(ENDED_PREFIX + userSession.getId(), CLAIM_SECONDS)) {
+            return;
+        }
         event(session, realm, idle, state, trigger).event(EventType.LOGOUT)
                 .detail(AuditDetails.HIPAA_EVENT, LogoffEvents.AUTOMATIC_LOGOFF).success();
         AuthenticationManager.backchannelLogout(session, userSession, true);

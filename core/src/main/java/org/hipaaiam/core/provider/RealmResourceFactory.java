@@ -11,15 +11,20 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
  */
 public abstract class RealmResourceFactory implements RealmResourceProviderFactory, StatelessFactory<RealmResourceProvider> {
 
-    private final BundleApi api;
+    private final String path;
 
     protected RealmResourceFactory(BundleApi api) {
-        this.api = api;
+        this(api.path());
+    }
+
+    /** A resource that is not one of the bundle's audience-checked APIs (it authenticates callers its own way). */
+    protected RealmResourceFactory(String path) {
+        this.path = path;
     }
 
     @Override
     public final String getId() {
-        return api.path();
+        return path;
     }
 
     /** The resource for this request; its methods need `@Path`, or Keycloak answers 405. */

@@ -153,6 +153,7 @@ public final class ProductionKeycloak implements AutoCloseable {
         options.put("spi-events-listener--hipaa-audit--siem-cursor-file", dir.resolve("keycloak/data/audit-ledger/siem-cursor").toString());
         options.put("spi-authenticator--hipaa-badge-tap--key-file", dir.resolve("badge-key/hipaa-badge.key").toString());
         options.put("spi-realm-restapi-extension--hr-feed--server-url", address.url() + "/");
+        options.put("spi-events-listener--hipaa-idle-index--server-url", address.url() + "/");
         return options;
     }
 

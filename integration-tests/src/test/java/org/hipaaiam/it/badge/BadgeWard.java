@@ -74,9 +74,14 @@ public class BadgeWard extends Scene {
         return new SignInPage(browser.driver());
     }
 
-    /** A new clinician with the demo password and a TOTP authenticator, not yet enrolled. */
+    /**
+     * A new clinician with the demo password and a TOTP authenticator, not yet enrolled. Her sessions end after the
+     * test: a session left at a workstation would be ended by the idle sweeper during a later test, telling that
+     * test's app receivers of a logout they do not expect.
+     */
     public Clinician newClinician() {
         Accounts.Account account = Accounts.withPasswordAndOtp(realm, "tbadge");
+        afterTest(() -> realm.admin().users().get(account.id()).logout());
         return new Clinician(account.id(), account.username(), account.employeeNumber());
     }
 
@@ -168,7 +173,9 @@ public class BadgeWard extends Scene {
         SignInPage.openFresh(browser, realm.getBaseUrl(), adminTools.authorizationUrl(pkce, Map.of()));
         tapPage().tap(badge);
         pinPage().enterPin(pin);
-        return Tokens.of(adminTools.redeem(adminTools.next().params().get("code"), pkce.verifier())).accessToken();
+        Tokens tokens = Tokens.of(adminTools.redeem(adminTools.next().params().get("code"), pkce.verifier()));
+        afterTest(() -> realm.admin().users().get(tokens.access().getSubject()).logout());
+        return tokens.accessToken();
     }
 
     /** The access token the bundle's admin tools get when this person signs in to them. */

@@ -67,12 +67,26 @@ class AutomaticLogoffIT {
         HttpResponse<String> ended = ward.app.refresh(tokens.refreshToken());
         assertEquals(400, ended.statusCode());
         assertTrue(ended.body().contains("ended"), ended.body());
-        assertEquals("/backchannel-logout", ward.logouts.next().path(), "the app is told the session ended");
-        AuditTrail.StoredRecord logoff = ending.single(r -> "automatic-logoff".equals(r.at("unmapped.keycloak.details.hipaa_event")));
+        ward.awaitLogoutOf(LogoffWard.sid(first));
+        AuditTrail.StoredRecord logoff = ending.single(LogoffWard.automaticLogoffOf(LogoffWard.sid(first)));
         assertEquals("idle", logoff.at("unmapped.keycloak.details.trigger"));
         assertEquals("ward-3-station", logoff.at("unmapped.keycloak.details.workstation_id"));
         assertEquals("workstation:clinical", logoff.at("unmapped.keycloak.details.session_class"));
-        assertEquals(LogoffWard.sid(first), logoff.at("actor.session.uid"));
+        assertEquals(0, ward.sessionsOf(nurse));
+    }
+
+    @Test
+    void aClinicalSessionNobodyUsesAgainIsEndedByTheSweeperAndItsAppsAreTold() throws Exception {
+        ward.registerWorkstation("ward-7-station", Map.of("class", "clinical", "location", "Ward 7 station", "network", "127.0.0.1/32"));
+        Clinician nurse = ward.enrolledClinician("577215");
+        String sid = LogoffWard.sid(ward.idToken(ward.signInWithBadge(nurse.badge(), "577215")));
+
+        AuditTrail ending = AuditTrail.fromNow();
+        ward.serverClockAhead(Duration.ofMinutes(16));
+        ward.awaitLogoutOf(sid);
+        AuditTrail.StoredRecord logoff = ending.single(LogoffWard.automaticLogoffOf(sid));
+        assertEquals("idle", logoff.at("unmapped.keycloak.details.trigger"));
+        assertEquals("workstation:clinical", logoff.at("unmapped.keycloak.details.session_class"));
         assertEquals(0, ward.sessionsOf(nurse));
     }
 
@@ -103,7 +117,7 @@ class AutomaticLogoffIT {
         ward.serverClockAhead(Duration.ofMinutes(16));
         AuditTrail ending = AuditTrail.fromNow();
         assertTrue(ward.app.refresh(tokens.refreshToken()).body().contains("ended"));
-        AuditTrail.StoredRecord logoff = ending.single(r -> "automatic-logoff".equals(r.at("unmapped.keycloak.details.hipaa_event")));
+        AuditTrail.StoredRecord logoff = ending.single(LogoffWard.automaticLogoffOf(tokens.id().getStringClaim("sid")));
         assertEquals("unclassified", logoff.at("unmapped.keycloak.details.session_class"));
         assertEquals(0, ward.sessionsOf(remote));
     }

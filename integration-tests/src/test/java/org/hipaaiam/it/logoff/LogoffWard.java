@@ -1,10 +1,18 @@
 package org.hipaaiam.it.logoff;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.hipaaiam.it.badge.BadgeWard;
+import org.hipaaiam.it.support.AuditTrail;
 import org.hipaaiam.it.support.CallbackReceiver;
 import org.hipaaiam.it.support.DemoRealm;
 import org.hipaaiam.it.support.OidcDemoApp;
@@ -24,6 +32,9 @@ final class LogoffWard extends BadgeWard {
 
     static final int LOGOUT_PORT = 8093;
     static final String PORTAL = "patient-portal";
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     final CallbackReceiver logouts;
 
@@ -73,8 +84,58 @@ final class LogoffWard extends BadgeWard {
         return OidcDemoApp.client(realm.getBaseUrl(), PORTAL, PORTAL + "-secret", DemoRealm.OIDC_REDIRECT_URI);
     }
 
+    /** A reader agent's message to the walk-away endpoint (the body is the compact JWS). */
+    HttpResponse<String> walkAway(String message) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/hipaa-session/walk-away"))
+                .header("Content-Type", "application/jwt").POST(HttpRequest.BodyPublishers.ofString(message)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The session status endpoint, as an app's page calls it from `origin` with its user's access token (or none). */
+    HttpResponse<String> sessionStatus(String method, String path, String accessToken, String origin) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/hipaa-session/" + path))
+                .header("Origin", origin).method(method, HttpRequest.BodyPublishers.noBody());
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Lets pages of `origin` read the demo app's answers from Keycloak (CORS) for this test; tokens issued after carry it. */
+    void allowWebOrigin(String origin) {
+        ClientRepresentation app = realm.admin().clients().findByClientId(DemoRealm.OIDC_CLIENT).get(0);
+        List<String> before = List.copyOf(app.getWebOrigins());
+        setWebOrigins(app.getId(), Stream.concat(before.stream(), Stream.of(origin)).toList());
+        afterTest(() -> setWebOrigins(app.getId(), before));
+    }
+
+    private void setWebOrigins(String id, List<String> origins) {
+        ClientRepresentation app = realm.admin().clients().get(id).toRepresentation();
+        app.setWebOrigins(origins);
+        realm.admin().clients().get(id).update(app);
+    }
+
     int sessionsOf(Clinician nurse) {
         return realm.admin().users().get(nurse.id()).getUserSessions().size();
+    }
+
+    /**
+     * Waits for the back-channel logout Keycloak sends the demo app for this session (others, such as the end of an
+     * enrolment's session, are passed over); fails the test when none comes.
+     */
+    void awaitLogoutOf(String sessionId) throws Exception {
+        while (true) {
+            String token = logouts.next().params().get("logout_token");
+            Map<?, ?> claims = JSON.readValue(Base64.getUrlDecoder().decode(token.split("\\.")[1]), Map.class);
+            if (sessionId.equals(claims.get("sid"))) {
+                return;
+            }
+        }
+    }
+
+    /** The automatic-logoff record of this session. */
+    static Predicate<AuditTrail.StoredRecord> automaticLogoffOf(String sessionId) {
+        return r -> "automatic-logoff".equals(r.at("unmapped.keycloak.details.hipaa_event")) && sessionId.equals(r.at("actor.session.uid"));
     }
 
     static String sid(JWTClaimsSet idToken) throws Exception {

@@ -41,6 +41,8 @@ public class HipaaServerConfig implements KeycloakServerConfig {
                 .spiOption("events-listener", "workflow-event-listener", "step-runner-task-interval", "1s")
                 // Break-glass justification deadlines are checked every 2 s for the same reason.
                 .spiOption("realm-restapi-extension", "hipaa-break-glass", "deadline-check-interval-seconds", "2")
+                // Sessions idle past their policy are swept every 2 s.
+                .spiOption("events-listener", "hipaa-idle-index", "sweep-interval-seconds", "2")
                 .spiOption("events-listener", "hipaa-audit", "signing-key-file", AuditTrail.SIGNING_KEY.toString())
                 .spiOption("events-listener", "hipaa-audit", "key-name", AuditTrail.KEY_NAME)
                 // The FIDO metadata the fingerprint tests publish (their own root signs it; no CRLs for it).

@@ -1,6 +1,6 @@
 package org.hipaaiam.lifecycle.dormant;
 
-import org.hipaaiam.lifecycle.GlobalEventListenerFactory;
+import org.hipaaiam.core.provider.GlobalEventListenerFactory;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;

@@ -3,7 +3,7 @@ package org.hipaaiam.lifecycle.identity;
 import java.util.Optional;
 import org.hipaaiam.core.vocabulary.AuditDetails;
 import org.hipaaiam.core.vocabulary.BundleScope;
-import org.hipaaiam.lifecycle.GlobalEventListenerFactory;
+import org.hipaaiam.core.provider.GlobalEventListenerFactory;
 import org.hipaaiam.lifecycle.revocation.DisableTrigger;
 import org.hipaaiam.lifecycle.revocation.DisabledAccountEvents;
 import org.jboss.logging.Logger;

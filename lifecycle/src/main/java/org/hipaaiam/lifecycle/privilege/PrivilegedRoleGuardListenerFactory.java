@@ -1,6 +1,6 @@
 package org.hipaaiam.lifecycle.privilege;
 
-import org.hipaaiam.lifecycle.GlobalEventListenerFactory;
+import org.hipaaiam.core.provider.GlobalEventListenerFactory;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.models.KeycloakSession;
 

@@ -1,7 +1,7 @@
 package org.hipaaiam.lifecycle.revocation;
 
 import java.util.Map;
-import org.hipaaiam.lifecycle.GlobalEventListenerFactory;
+import org.hipaaiam.core.provider.GlobalEventListenerFactory;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;

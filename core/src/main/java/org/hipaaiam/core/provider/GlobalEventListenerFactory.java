@@ -1,13 +1,12 @@
-package org.hipaaiam.lifecycle;
+package org.hipaaiam.core.provider;
 
 import java.util.function.Consumer;
-import org.hipaaiam.core.provider.StatelessFactory;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.events.admin.AdminEvent;
 
-/** The lifecycle listeners: global to all realms, no settings of their own; subclasses say what they create. */
+/** The bundle's event listeners: global to all realms, no settings of their own; subclasses say what they create. */
 public abstract class GlobalEventListenerFactory implements EventListenerProviderFactory, StatelessFactory<EventListenerProvider> {
 
     private final String id;

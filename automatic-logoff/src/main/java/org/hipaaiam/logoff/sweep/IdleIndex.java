@@ -1,0 +1,38 @@
+package org.hipaaiam.logoff.sweep;
+
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * The sessions the sweeper watches: every session with a workstation class or a client policy, from its sign-in
+ * until it ends. Unclassified sessions are not indexed: they end at their next use, or at the realm's SSO idle.
+ */
+final class IdleIndex {
+
+    private final EntityManager em;
+
+    IdleIndex(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** Watches the session from now on; looked at no earlier than `checkAt`. */
+    void watch(String sessionId, String realmId, long checkAt) {
+        IdleSessionEntity row = em.find(IdleSessionEntity.class, sessionId);
+        if (row == null) {
+            em.persist(new IdleSessionEntity(sessionId, realmId, checkAt));
+        } else {
+            row.checkAt(checkAt);
+        }
+    }
+
+    /** The rows due at `now`, oldest first, at most `limit`. */
+    List<IdleSessionEntity> due(long now, int limit) {
+        return em.createNamedQuery(IdleSessionEntity.DUE, IdleSessionEntity.class).setParameter("now", now).setMaxResults(limit).getResultList();
+    }
+
+    void forget(IdleSessionEntity row) {
+        em.remove(row);
+    }
+}
