@@ -83,6 +83,7 @@ class ProductionStartIT {
             entry("org.hipaaiam.logoff.enforce.IdleCookieAuthenticatorFactory", "authenticator/hipaa-idle-cookie"),
             entry("org.hipaaiam.logoff.enforce.IdleSessionStepFactory", "authenticator/hipaa-idle-session"),
             entry("org.hipaaiam.logoff.enforce.IdleRefreshTokenProviderFactory", "refresh-token/hipaa-idle"),
+            entry("org.hipaaiam.logoff.enforce.IdleUserInfoExecutorFactory", "client-policy-executor/hipaa-idle-userinfo"),
             entry("org.hipaaiam.logoff.api.IdlePoliciesResourceFactory", "realm-restapi-extension/hipaa-idle-policies"),
             entry("org.hipaaiam.logoff.status.SessionStatusResourceFactory", "realm-restapi-extension/hipaa-session"),
             entry("org.hipaaiam.logoff.sweep.IdleIndexTables", "jpa-entity-provider/hipaa-idle-sessions"),

@@ -45,8 +45,13 @@ class AutomaticLogoffIT {
 
         ward.serverClockAhead(Duration.ofMinutes(4));
         tokens = tokens.refreshed(ward.app);
+        assertEquals(200, ward.userInfo(tokens.accessToken()).statusCode());
 
         ward.serverClockAhead(Duration.ofMinutes(6));
+        HttpResponse<String> userInfo = ward.userInfo(tokens.accessToken());
+        assertEquals(401, userInfo.statusCode(), "an access token from before the lock is refused by userinfo, though unexpired");
+        assertTrue(userInfo.body().contains("locked") || userInfo.headers().firstValue("WWW-Authenticate").orElse("").contains("locked"),
+                userInfo.body() + userInfo.headers().map());
         AuditTrail locking = AuditTrail.fromNow();
         HttpResponse<String> locked = ward.app.refresh(tokens.refreshToken());
         assertEquals(400, locked.statusCode());

@@ -91,6 +91,12 @@ final class LogoffWard extends BadgeWard {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Keycloak's userinfo endpoint with this access token. */
+    HttpResponse<String> userInfo(String accessToken) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/protocol/openid-connect/userinfo"))
+                .header("Authorization", "Bearer " + accessToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The session status endpoint, as an app's page calls it from `origin` with its user's access token (or none). */
     HttpResponse<String> sessionStatus(String method, String path, String accessToken, String origin) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/hipaa-session/" + path))
