@@ -97,10 +97,12 @@ class ClusterIT {
         secrets = SiteSecrets.random();
         Deployment deployment = new Deployment(BuildContext.fromBuild(), REALM_FILE, database, secrets,
                 BuildContext.pathFromBuild("hipaa.workDir").resolve("cluster"));
-        // Due separations, disabled accounts' sessions and break-glass deadlines are looked for every second on each node instead of every minute.
+        // Due separations, disabled accounts' sessions, break-glass deadlines and idle sessions are looked for every second on each node
+        // instead of every minute.
         Map<String, String> options = new LinkedHashMap<>(Map.of("spi-realm-restapi-extension--hr-feed--due-check-interval-seconds", "1",
                 "spi-realm-restapi-extension--hr-feed--disabled-sweep-interval-seconds", "1",
-                "spi-realm-restapi-extension--hipaa-break-glass--deadline-check-interval-seconds", "1"));
+                "spi-realm-restapi-extension--hipaa-break-glass--deadline-check-interval-seconds", "1",
+                "spi-events-listener--hipaa-idle-index--sweep-interval-seconds", "1"));
         if (Files.isExecutable(RsyslogReceiver.RSYSLOGD)) {
             Path siemDir = deployment.workDir().resolve("siem");
             KeycloakInstallation.deleteRecursively(siemDir);
@@ -545,6 +547,36 @@ class ClusterIT {
     }
 
     /** The one-time-code setup page a new account sees after its password: scan (read) the secret, type a code. */
+    @Test
+    @Order(13)
+    void aSessionIdlePastItsPolicyIsEndedOnceBySweepAcrossTheNodes() throws Exception {
+        // a client policy of seconds, since a production server's clock cannot be moved
+        setRealmAttribute("hipaa.idle.clients", "account-console: lock=none terminate=10s badge-leaves=end");
+        try {
+            String password = newPassword();
+            String userId = createWorkforceUser("cidle7811", "7811", password);
+            AccountConsole console = new AccountConsole(cluster.tls(), cluster.realmUrl(REALM));
+            LoginPages browser = console.open();
+            browser.submit("kc-form-login", Map.of("username", "cidle7811", "password", password));
+            setUpOneTimeCode(browser);
+            assertEquals("cidle7811", console.signedInUser(browser));
+
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (sessionsOf(userId) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertEquals(0, sessionsOf(userId), "the sweep ended the idle session");
+            // Three more sweeps on each node: a second logoff by the other node would be in its ledger by now.
+            Thread.sleep(3_000);
+            List<NodeRecord> logoffs = NodeLedgers.records(cluster.nodes(),
+                    r -> "automatic-logoff".equals(r.at("unmapped.keycloak.details.hipaa_event")) && userId.equals(r.at("user.uid")));
+            assertEquals(1, logoffs.size(), "ended once across the nodes: " + logoffs);
+            assertEquals("client:account-console", logoffs.get(0).at("unmapped.keycloak.details.session_class"));
+        } finally {
+            setRealmAttribute("hipaa.idle.clients", "patient-portal: lock=none terminate=15m badge-leaves=end");
+        }
+    }
+
     private static void setUpOneTimeCode(LoginPages browser) throws IOException, InterruptedException {
         String secret = browser.field("totpSecret");
         browser.submit("kc-totp-settings-form", Map.of("totp", Totp.now(secret), "totpSecret", secret, "userLabel", "authenticator app"));

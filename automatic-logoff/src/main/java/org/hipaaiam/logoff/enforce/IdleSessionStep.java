@@ -25,6 +25,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -44,7 +45,8 @@ final class IdleSessionStep implements Authenticator {
         }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         long now = Time.currentTime();
-        UserSessionModel existing = context.getSession().sessions().getUserSession(realm, authSession.getParentSession().getId());
+        UserSessionModel existing = reusesASession(authSession)
+                ? context.getSession().sessions().getUserSession(realm, authSession.getParentSession().getId()) : null;
         if (existing != null && context.getUser() != null && existing.getUser().getId().equals(context.getUser().getId())) {
             continueSession(context, SessionIdle.of(context.getSession(), realm, existing), now);
             return;
@@ -57,6 +59,16 @@ final class IdleSessionStep implements Authenticator {
         authSession.setUserSessionNote(SessionIdle.ACTIVE_AT, Long.toString(now));
         authSession.setUserSessionNote(SessionIdle.LOCKED_AT, "");
         context.success();
+    }
+
+    /**
+     * Whether a cookie step found the browser's session (SSO reuse, a forced re-authentication, an unlock): only then
+     * is there a session to continue, and a fresh sign-in spends no session lookup.
+     */
+    private static boolean reusesASession(AuthenticationSessionModel authSession) {
+        return authSession.getAuthNote(AuthenticationManager.SSO_AUTH) != null
+                || authSession.getAuthNote(AuthenticationManager.FORCED_REAUTHENTICATION) != null
+                || authSession.getAuthNote(IdleCookieAuthenticator.UNLOCKING) != null;
     }
 
     private static void continueSession(AuthenticationFlowContext context, SessionIdle idle, long now) {
