@@ -554,12 +554,12 @@ class ClusterIT {
         setRealmAttribute("hipaa.idle.clients", "account-console: lock=none terminate=10s badge-leaves=end");
         try {
             String password = newPassword();
-            String userId = createWorkforceUser("cidle7811", "7811", password);
+            String userId = createWorkforceUser("cidle7860", "7860", password);
             AccountConsole console = new AccountConsole(cluster.tls(), cluster.realmUrl(REALM));
             LoginPages browser = console.open();
-            browser.submit("kc-form-login", Map.of("username", "cidle7811", "password", password));
+            browser.submit("kc-form-login", Map.of("username", "cidle7860", "password", password));
             setUpOneTimeCode(browser);
-            assertEquals("cidle7811", console.signedInUser(browser));
+            assertEquals("cidle7860", console.signedInUser(browser));
 
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (sessionsOf(userId) > 0 && System.nanoTime() < deadline) {
