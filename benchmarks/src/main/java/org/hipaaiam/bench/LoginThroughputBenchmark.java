@@ -21,8 +21,8 @@ import org.hipaaiam.launcher.KeycloakInstallation;
  * the shipped demo realm grown to a hospital's size ({@link HospitalRealm}), brute-force detection and events on,
  * with the one-time-code step taken out so virtual users can sign in back to back. The two alternate for several
  * rounds so that drift in the machine's load falls on both alike. Settings: -Dbench.users (4),
- * -Dbench.warmupSeconds (20), -Dbench.measureSeconds (40), -Dbench.rounds (3), -Dbench.workstations (300),
- * -Dbench.realmUsers (3000), -Dbench.profile (false: with true, the last round of each records a JFR profile of
+ * -Dbench.warmupSeconds (20), -Dbench.measureSeconds (40), -Dbench.rounds (5: on a 2-core machine whose speed swings
+ * over minutes, three rounds can be decided by one), -Dbench.workstations (300), -Dbench.realmUsers (3000), -Dbench.profile (false: with true, the last round of each records a JFR profile of
  * its measured window and its top frames are printed).
  */
 public final class LoginThroughputBenchmark {
@@ -46,7 +46,7 @@ public final class LoginThroughputBenchmark {
         int users = Integer.getInteger("bench.users", 4);
         long warmup = Long.getLong("bench.warmupSeconds", 20) * 1000;
         long measure = Long.getLong("bench.measureSeconds", 40) * 1000;
-        int rounds = Integer.getInteger("bench.rounds", 3);
+        int rounds = Integer.getInteger("bench.rounds", 5);
         Path allJars = Path.of(System.getProperty("bench.providers"));
         boolean profile = Boolean.getBoolean("bench.profile");
         ObjectNode realm = (ObjectNode) JSON.readTree(Path.of(System.getProperty("bench.realmFile")).toFile());
