@@ -2,6 +2,7 @@ package org.hipaaiam.logoff.policy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Idle policies of particular clients (the patient portal), written `clientId: policy; clientId: policy`.
@@ -38,7 +39,7 @@ public final class ClientPolicies {
 
     public static String text(Map<String, IdlePolicy> policies) {
         StringBuilder text = new StringBuilder();
-        new java.util.TreeMap<>(policies).forEach((clientId, policy) -> text.append(text.isEmpty() ? "" : "; ")
+        new TreeMap<>(policies).forEach((clientId, policy) -> text.append(text.isEmpty() ? "" : "; ")
                 .append(clientId).append(": ").append(policy.text()));
         return text.toString();
     }

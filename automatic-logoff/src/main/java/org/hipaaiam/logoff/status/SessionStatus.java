@@ -1,5 +1,6 @@
 package org.hipaaiam.logoff.status;
 
+import java.util.Locale;
 import org.hipaaiam.logoff.session.IdleState;
 import org.hipaaiam.logoff.session.SessionIdle;
 
@@ -11,7 +12,7 @@ import org.hipaaiam.logoff.session.SessionIdle;
 public record SessionStatus(String state, String sessionClass, String policy, Long activeAt, Long lockAt, Long endAt, long now) {
 
     static SessionStatus of(SessionIdle idle, IdleState state) {
-        return new SessionStatus(state.status().name().toLowerCase(java.util.Locale.ROOT), idle.sessionClass().note(),
+        return new SessionStatus(state.status().name().toLowerCase(Locale.ROOT), idle.sessionClass().note(),
                 idle.policy().text(), state.activeAt(), state.lockAt().isPresent() ? state.lockAt().getAsLong() : null, state.endAt(), state.now());
     }
 
