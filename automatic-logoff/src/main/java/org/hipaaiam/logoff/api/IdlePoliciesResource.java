@@ -76,7 +76,7 @@ public final class IdlePoliciesResource {
             after.put(LogoffPolicies.CLIENTS.key(), ClientPolicies.text(current.clients()));
             after.putAll(changes);
             LogoffPolicies checked = LogoffPolicies.of(RealmSettings.of(after, (setting, value, problem) -> {
-                throw Refusal.invalid(setting.key() + ": " + problem);
+                throw Refusal.invalid(problem);
             }));
             Optional<String> problem = checked.problemWith(Duration.ofSeconds(realm.getSsoSessionIdleTimeout()));
             if (problem.isPresent()) {
