@@ -115,7 +115,7 @@ public final class LoginThroughputBenchmark {
         return target;
     }
 
-    private static void withoutOneTimeCode(ObjectNode realm) {
+    static void withoutOneTimeCode(ObjectNode realm) {
         for (var flow : realm.withArray("authenticationFlows")) {
             ArrayNode steps = (ArrayNode) flow.get("authenticationExecutions");
             for (int i = steps.size() - 1; i >= 0; i--) {

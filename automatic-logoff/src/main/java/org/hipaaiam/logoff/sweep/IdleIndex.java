@@ -9,16 +9,16 @@ import org.keycloak.models.KeycloakSession;
  * The sessions the sweeper watches: every session with a workstation class or a client policy, from its sign-in
  * until it ends. Unclassified sessions are not indexed: they end at their next use, or at the realm's SSO idle.
  */
-final class IdleIndex {
+public final class IdleIndex {
 
     private final EntityManager em;
 
-    IdleIndex(KeycloakSession session) {
+    public IdleIndex(KeycloakSession session) {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
     /** Watches the session from now on; looked at no earlier than `checkAt`. */
-    void watch(String sessionId, String realmId, long checkAt) {
+    public void watch(String sessionId, String realmId, long checkAt) {
         IdleSessionEntity row = em.find(IdleSessionEntity.class, sessionId);
         if (row == null) {
             em.persist(new IdleSessionEntity(sessionId, realmId, checkAt));
@@ -30,6 +30,10 @@ final class IdleIndex {
     /** The rows due at `now`, oldest first, at most `limit`. */
     List<IdleSessionEntity> due(long now, int limit) {
         return em.createNamedQuery(IdleSessionEntity.DUE, IdleSessionEntity.class).setParameter("now", now).setMaxResults(limit).getResultList();
+    }
+
+    IdleSessionEntity row(String sessionId) {
+        return em.find(IdleSessionEntity.class, sessionId);
     }
 
     void forget(IdleSessionEntity row) {
