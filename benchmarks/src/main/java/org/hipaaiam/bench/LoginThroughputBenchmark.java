@@ -132,7 +132,7 @@ public final class LoginThroughputBenchmark {
         ArrayNode flows = realm.withArray("authenticationFlows");
         for (int i = flows.size() - 1; i >= 0; i--) {
             String alias = flows.get(i).path("alias").asText();
-            if (alias.equals("hipaa badge sign-in") || alias.equals("hipaa password sign-in")) {
+            if (alias.equals("hipaa badge sign-in") || alias.equals("hipaa badge factor") || alias.equals("hipaa password sign-in")) {
                 flows.remove(i);
             } else if (alias.equals("hipaa sign-in") || alias.equals("hipaa browser")) {
                 stockSteps((ArrayNode) flows.get(i).get("authenticationExecutions"));
@@ -143,6 +143,7 @@ public final class LoginThroughputBenchmark {
             }
         }
         realm.remove("loginTheme");
+        stockAmrMapper(realm);
         // the bundle's client-policy executor (userinfo under the idle policies)
         realm.remove(List.of("clientProfiles", "clientPolicies"));
         ArrayNode actions = realm.withArray("requiredActions");
@@ -165,6 +166,17 @@ public final class LoginThroughputBenchmark {
                 ((ObjectNode) steps.get(i)).put("authenticator", "auth-cookie");
             } else if (authenticator.equals("hipaa-idle-session")) {
                 steps.remove(i);
+            }
+        }
+    }
+
+    /** Keycloak's own amr mapper in place of the bundle's (which adds what a fingerprint proved). */
+    private static void stockAmrMapper(ObjectNode realm) {
+        for (var client : realm.withArray("clients")) {
+            for (var mapper : client.path("protocolMappers")) {
+                if ("hipaa-amr-mapper".equals(mapper.path("protocolMapper").asText())) {
+                    ((ObjectNode) mapper).put("protocolMapper", "oidc-amr-mapper");
+                }
             }
         }
     }
