@@ -2,20 +2,21 @@ package org.hipaaiam.auth.badge;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.hipaaiam.auth.vocabulary.BadgeEvents;
+import org.hipaaiam.auth.workstation.FastUserSwitch;
+import org.hipaaiam.core.provider.FlowStep;
+import org.hipaaiam.core.vocabulary.AuditDetails;
 import org.hipaaiam.core.vocabulary.BundleScope;
+import org.hipaaiam.core.vocabulary.SessionNotes;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 /**
  * A page of the badge flow: needs no user beforehand (the tap finds one), nothing to configure per user. Badge
  * sign-in is a policy of the realms that enable the bundle's policies ({@link BundleScope}); in any other realm
  * the step shows no page, reads no form and signs nobody in, even where the bundle's flow is bound.
  */
-public abstract class BadgeFlowStep implements Authenticator {
+public abstract class BadgeFlowStep extends FlowStep {
 
     private final String template;
     private final String startOver;
@@ -28,9 +29,19 @@ public abstract class BadgeFlowStep implements Authenticator {
 
     @Override
     public final void authenticate(AuthenticationFlowContext context) {
-        if (offered(context)) {
-            context.challenge(page(context, null));
+        if (!offered(context)) {
+            return;
         }
+        if (appliesTo(context)) {
+            context.challenge(page(context, null));
+        } else {
+            context.attempted();
+        }
+    }
+
+    /** Whether this sign-in gets the step's page; when not, the step is only attempted (the flow's next alternative runs). */
+    protected boolean appliesTo(AuthenticationFlowContext context) {
+        return true;
     }
 
     @Override
@@ -65,6 +76,22 @@ public abstract class BadgeFlowStep implements Authenticator {
         return form.createForm(template);
     }
 
+    /**
+     * The badge sign-in's second factor succeeded: at a workstation the session of whoever signed in there before
+     * is handed over or ended (fast user switching), and the sign-in is recorded as a badge sign-in.
+     */
+    protected static void signedIn(AuthenticationFlowContext context) {
+        String workstation = context.getAuthenticationSession().getUserSessionNotes().get(SessionNotes.WORKSTATION_ID);
+        if (workstation != null) {
+            FastUserSwitch.takeOver(context.getSession(), context.getRealm(), context.getConnection(), workstation, context.getUser(),
+                    context.getAuthenticationSession().getParentSession().getId(), context.getAuthenticationSession().getProtocol())
+                    .ifPresent(context::attachUserSession);
+            context.getEvent().detail(BadgeEvents.WORKSTATION, workstation);
+        }
+        context.getEvent().detail(AuditDetails.HIPAA_EVENT, BadgeEvents.SIGN_IN);
+        context.success();
+    }
+
     /** Outside the bundle's realms the step is only attempted: it authenticated nobody, so the flow cannot succeed through it. */
     private static boolean offered(AuthenticationFlowContext context) {
         if (BundleScope.policiesApply(context.getRealm())) {
@@ -72,23 +99,5 @@ public abstract class BadgeFlowStep implements Authenticator {
         }
         context.attempted();
         return false;
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,21 +1,20 @@
 package org.hipaaiam.auth.badge;
 
 import org.hipaaiam.auth.workstation.BadgeLocation;
+import org.hipaaiam.core.provider.FlowStep;
 import org.hipaaiam.core.settings.RealmSettings;
 import org.hipaaiam.core.vocabulary.BundleScope;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.models.AuthenticatorConfigModel;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 /**
  * Flow condition: true where badge + PIN is offered and the person at the screen has not chosen the password path.
  * With `negate` it selects the password + one-time-code path instead. A realm that has not enabled the bundle's
  * policies offers no badge sign-in anywhere, so the shipped flow bound there is password + one-time code only.
  */
-final class BadgeLocationCondition implements ConditionalAuthenticator {
+final class BadgeLocationCondition extends FlowStep implements ConditionalAuthenticator {
 
     @Override
     public boolean matchCondition(AuthenticationFlowContext context) {
@@ -33,22 +32,5 @@ final class BadgeLocationCondition implements ConditionalAuthenticator {
         AuthenticatorConfigModel config = context.getAuthenticatorConfig();
         return RealmSettings.of(context.getSession(), context.getRealm(), config == null ? null : config.getConfig())
                 .get(BadgeLocationConditionFactory.NEGATE);
-    }
-
-    @Override
-    public void action(AuthenticationFlowContext context) {
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -6,9 +6,8 @@ import java.util.Locale;
 import org.hipaaiam.auth.badge.BadgeFlowStep;
 import org.hipaaiam.auth.badge.BadgeSignIn;
 import org.hipaaiam.auth.vocabulary.BadgeEvents;
-import org.hipaaiam.auth.workstation.FastUserSwitch;
+import org.hipaaiam.auth.assurance.Assurance;
 import org.hipaaiam.core.vocabulary.AuditDetails;
-import org.hipaaiam.core.vocabulary.SessionNotes;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Errors;
@@ -58,15 +57,8 @@ final class BadgePinAuthenticator extends BadgeFlowStep {
             context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page(context, BadgeSignIn.GENERIC_ERROR));
             return;
         }
-        String workstation = context.getAuthenticationSession().getUserSessionNotes().get(SessionNotes.WORKSTATION_ID);
-        if (workstation != null) {
-            FastUserSwitch.takeOver(context.getSession(), realm, context.getConnection(), workstation, user,
-                    context.getAuthenticationSession().getParentSession().getId(), context.getAuthenticationSession().getProtocol())
-                    .ifPresent(context::attachUserSession);
-            context.getEvent().detail(BadgeEvents.WORKSTATION, workstation);
-        }
-        context.getEvent().detail(AuditDetails.HIPAA_EVENT, BadgeEvents.SIGN_IN);
-        context.success();
+        Assurance.reached(context, Assurance.AAL1);
+        signedIn(context);
     }
 
     @Override

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import org.hipaaiam.auth.workstation.BadgeLocation;
 import org.hipaaiam.auth.workstation.Workstation;
+import org.hipaaiam.core.provider.FlowStep;
 import org.hipaaiam.core.settings.RealmSettings;
 import org.hipaaiam.core.vocabulary.AuditDetails;
 import org.hipaaiam.core.vocabulary.BundleScope;
@@ -17,12 +18,10 @@ import org.hipaaiam.logoff.vocabulary.LogoffEvents;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.managers.AuthenticationManager;
@@ -34,7 +33,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * unclassified) and its first activity; offline tokens are refused at shared workstations. A reused session counts
  * the interactive sign-in as activity; a locked one is unlocked only when this sign-in began by unlocking it.
  */
-final class IdleSessionStep implements Authenticator {
+final class IdleSessionStep extends FlowStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -138,24 +137,7 @@ final class IdleSessionStep implements Authenticator {
     }
 
     @Override
-    public void action(AuthenticationFlowContext context) {
-    }
-
-    @Override
     public boolean requiresUser() {
         return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

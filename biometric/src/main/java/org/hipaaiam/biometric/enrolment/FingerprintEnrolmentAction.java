@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 import jakarta.ws.rs.core.Response;
 import com.webauthn4j.WebAuthnRegistrationManager;
+import org.hipaaiam.biometric.attempts.FingerprintAttemptStore;
+import org.hipaaiam.biometric.attempts.FingerprintAttempts;
 import org.hipaaiam.biometric.vocabulary.BiometricEvents;
 import org.hipaaiam.core.vocabulary.AuditDetails;
 import org.keycloak.WebAuthnConstants;
@@ -63,6 +65,7 @@ final class FingerprintEnrolmentAction extends WebAuthnRegister {
             }
         }
         if (accepted != null && FingerprintEnrolments.of(context.getUser()).keep(accepted)) {
+            FingerprintAttemptStore.save(context.getUser(), FingerprintAttempts.NONE);
             recordEnrolment(context, accepted);
         }
     }

@@ -15,7 +15,13 @@ public final class FingerprintEnrolmentActionFactory implements RequiredActionFa
 
     public static final String ID = "hipaa-fingerprint-enrolment";
 
+    private CurrentMetadata metadata;
     private EnrolmentTrust trust;
+
+    /** The FIDO metadata in use, configured once here (this action's SPI options) for enrolment and sign-in alike. */
+    public static CurrentMetadata metadata(KeycloakSession session) {
+        return ((FingerprintEnrolmentActionFactory) session.getKeycloakSessionFactory().getProviderFactory(RequiredActionProvider.class, ID)).metadata;
+    }
 
     @Override
     public String getId() {
@@ -29,7 +35,7 @@ public final class FingerprintEnrolmentActionFactory implements RequiredActionFa
 
     @Override
     public void init(Config.Scope config) {
-        CurrentMetadata metadata = FidoMetadataSettings.of(new SpiOptions(config)).currentMetadata(Clock.systemUTC());
+        metadata = FidoMetadataSettings.of(new SpiOptions(config)).currentMetadata(Clock.systemUTC());
         trust = new EnrolmentTrust(metadata);
     }
 

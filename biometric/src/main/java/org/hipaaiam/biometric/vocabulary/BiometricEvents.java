@@ -11,6 +11,15 @@ public final class BiometricEvents {
     /** An enrolment was refused (metadata, attestation, user verification, or no full sign-in). */
     public static final String ENROLMENT_REFUSED = "fingerprint-enrolment-refused";
 
+    /** A badge sign-in's second factor was the fingerprint (the record is Keycloak's LOGIN, `hipaa_event` stays the badge's). */
+    public static final String SIGN_IN_FACTOR = "fingerprint";
+    /** A fingerprint attempt failed: browser refusal, bad assertion, a key not enrolled through the bundle, a model refused. */
+    public static final String SIGN_IN_FAILED = "fingerprint-sign-in-failed";
+
+    /** Detail: the second factor of a badge sign-in (`fingerprint`; absent for the PIN). */
+    public static final String FACTOR = "factor";
+    /** Detail: the user's consecutive fingerprint failures after this attempt. */
+    public static final String CONSECUTIVE_FAILURES = "consecutive_failures";
     /** Detail: the model's description in the FIDO metadata. */
     public static final String MODEL = "authenticator_model";
     /** Detail: the attestation statement format (packed, tpm, android-key). */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hipaaiam.core.vocabulary.ProvenAmr;
 import org.hipaaiam.core.vocabulary.SessionNotes;
 import org.hipaaiam.events.audit.record.Actor;
 import org.hipaaiam.events.audit.record.Origin;
@@ -57,7 +58,10 @@ final class SessionFacts {
         return session.sessions().getUserSession(realm, sessionId);
     }
 
-    /** RFC 8176 values configured on the flow steps the session completed (the oidc-amr-mapper's source). */
+    /**
+     * RFC 8176 values configured on the flow steps the session completed (the oidc-amr-mapper's source), with what
+     * the fingerprint step proved beside its `hwk` (the bundle's amr mapper adds the same).
+     */
     @SuppressWarnings("unchecked")
     private static List<String> amr(RealmModel realm, UserSessionModel userSession) {
         String completed = userSession == null ? null : userSession.getNote(Constants.AUTHENTICATORS_COMPLETED);
@@ -76,7 +80,7 @@ final class SessionFacts {
                     values.add(config.getConfig().get(AMR_CONFIG_KEY));
                 }
             }
-            return List.copyOf(values);
+            return List.copyOf(ProvenAmr.of(values, userSession.getNote(SessionNotes.PROVEN_AMR)));
         } catch (java.io.IOException | RuntimeException e) {
             return List.of();
         }

@@ -57,7 +57,7 @@ class BadgeSignInIT {
 
         assertEquals(nurse.username(), idToken.getStringClaim("preferred_username"));
         assertEquals(List.of("pwd"), idToken.getStringListClaim("amr"), "a badge number plus a server-checked PIN is pwd only");
-        assertEquals("1", idToken.getStringClaim("acr"), "a fresh sign-in at the realm's basic level");
+        assertEquals("http://idmanagement.gov/ns/assurance/aal/1", idToken.getStringClaim("acr"), "badge + PIN is one factor: AAL1");
         AuditTrail.StoredRecord logon = trail.single(r -> "LOGIN".equals(r.at("unmapped.keycloak.type"))
                 && nurse.username().equals(r.at("user.name")));
         assertEquals(WORKSTATION, logon.at("device.uid"), "the session records the workstation it started on");

@@ -93,7 +93,7 @@ public class BadgeWard extends Scene {
      * Lets a test retype a PIN at once: Keycloak's quick-login check (two failures within 1 s lock the account for
      * a minute) is its own safeguard, separate from the PIN counter these tests are about.
      */
-    void allowQuickRetries() {
+    protected void allowQuickRetries() {
         Long before = realm.admin().toRepresentation().getQuickLoginCheckMilliSeconds();
         setQuickLoginCheck(1L);
         afterTest(() -> setQuickLoginCheck(before));

@@ -44,6 +44,10 @@ final class FingerprintBrowser implements AutoCloseable {
         return !driver.findElements(By.id("registerWebAuthn")).isEmpty();
     }
 
+    void await(java.util.function.BooleanSupplier condition) {
+        wait.until(d -> condition.getAsBoolean());
+    }
+
     void awaitUrlContaining(String part) {
         wait.until(d -> d.getCurrentUrl().contains(part));
     }

@@ -80,7 +80,7 @@ class RealmExportIT {
                 .map(m -> m.getConfig().get("included.custom.audience")).collect(Collectors.toSet());
         assertEquals(Set.of(BundleApi.BADGE_ADMIN.audience(), BundleApi.FINGERPRINT_ADMIN.audience(), BundleApi.IDLE_POLICIES.audience(),
                 BundleApi.BREAK_GLASS.audience(), BundleApi.DORMANT_ACCOUNTS.audience()), audiences);
-        assertTrue(tools.getProtocolMappers().stream().anyMatch(m -> "oidc-amr-mapper".equals(m.getProtocolMapper())),
+        assertTrue(tools.getProtocolMappers().stream().anyMatch(m -> "hipaa-amr-mapper".equals(m.getProtocolMapper())),
                 "its tokens say how the person signed in: the APIs require a second factor");
         Set<String> realmRoles = realm.admin().clients().get(tools.getId()).getScopeMappings().realmLevel().listAll().stream()
                 .map(RoleRepresentation::getName).collect(Collectors.toSet());

@@ -66,6 +66,7 @@ public final class SignInPage extends Page {
         BadgeTapPage tapPage = new BadgeTapPage(driver);
         if (tapPage.isShown()) {
             tapPage.usePasswordInstead();
+            nextPageShows(By.id("password"));
         }
         if (has(By.id("username"))) {
             submitPassword(username, password);

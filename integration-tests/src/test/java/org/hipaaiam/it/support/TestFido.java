@@ -37,6 +37,18 @@ public final class TestFido {
         publish(List.of(service().entry(CHROMIUM_AAGUID, CERTIFIED, FINGERPRINT_ONLY, List.of(chromiumBatchCertificate()))));
     }
 
+    /** Chromium's virtual authenticator certified, but verifying a user by fingerprint or by its own PIN. */
+    public static synchronized void publishChromiumFingerprintOrPin() throws Exception {
+        publish(List.of(service().entry(CHROMIUM_AAGUID, CERTIFIED,
+                List.of(List.of(TestMetadataService.FINGERPRINT), List.of(TestMetadataService.PASSCODE)), List.of(chromiumBatchCertificate()))));
+    }
+
+    /** Chromium's virtual authenticator certified once, revoked since. */
+    public static synchronized void publishChromiumRevoked() throws Exception {
+        publish(List.of(service().entry(CHROMIUM_AAGUID, List.of(CERTIFIED.get(0), List.of("REVOKED", "2026-01-01")), FINGERPRINT_ONLY,
+                List.of(chromiumBatchCertificate()))));
+    }
+
     /** A BLOB that does not list Chromium's virtual authenticator. */
     public static synchronized void publishWithoutChromium() throws Exception {
         publish(List.of(service().entry("99999999-0000-0000-0000-000000000001", CERTIFIED, FINGERPRINT_ONLY)));
