@@ -2,10 +2,13 @@ package org.hipaaiam.biometric.assurance;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.keycloak.authentication.authenticators.util.LoAUtil;
 import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
 import org.keycloak.dom.saml.v2.assertion.AttributeType;
 import org.keycloak.dom.saml.v2.assertion.AuthnContextClassRefType;
+import org.keycloak.dom.saml.v2.assertion.AuthnContextType;
 import org.keycloak.dom.saml.v2.assertion.AuthnStatementType;
 import org.keycloak.dom.saml.v2.assertion.StatementAbstractType;
 import org.keycloak.dom.saml.v2.protocol.ResponseType;
@@ -65,19 +68,24 @@ public final class AssuranceSamlMapper extends AbstractSAMLProtocolMapper implem
         if (AuthenticationManager.isSSOAuthentication(clientSession)) {
             return response;
         }
-        String acr = AcrUtils.mapLoaToAcr(LoAUtil.getCurrentLevelOfAuthentication(clientSession), AcrUtils.getAcrLoaMap(clientSession.getClient()),
-                List.of());
-        if (acr == null) {
+        int level = LoAUtil.getCurrentLevelOfAuthentication(clientSession);
+        Optional<String> named = AcrUtils.getAcrLoaMap(clientSession.getClient()).entrySet().stream()
+                .filter(entry -> entry.getValue() == level).map(Map.Entry::getKey).sorted().findFirst();
+        if (named.isEmpty()) {
             return response;
         }
+        String acr = named.get();
         for (ResponseType.RTChoiceType choice : response.getAssertions()) {
             if (choice.getAssertion() == null) {
                 continue;
             }
             for (StatementAbstractType statement : choice.getAssertion().getStatements()) {
-                if (statement instanceof AuthnStatementType authn && authn.getAuthnContext() != null
-                        && authn.getAuthnContext().getSequence() != null) {
-                    authn.getAuthnContext().getSequence().setClassRef(new AuthnContextClassRefType(URI.create(acr)));
+                if (statement instanceof AuthnStatementType authn) {
+                    AuthnContextType.AuthnContextTypeSequence sequence = new AuthnContextType.AuthnContextTypeSequence();
+                    sequence.setClassRef(new AuthnContextClassRefType(URI.create(acr)));
+                    AuthnContextType context = new AuthnContextType();
+                    context.setSequence(sequence);
+                    authn.setAuthnContext(context);
                 }
             }
         }
