@@ -6,8 +6,8 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 
 /**
- * The sessions the sweeper watches: every session with a workstation class or a client policy, from its sign-in
- * until it ends. Unclassified sessions are not indexed: they end at their next use, or at the realm's SSO idle.
+ * The sessions the sweeper watches: every session signed in under the idle policies (a workstation class, a client
+ * policy, or the unclassified default), from its sign-in until it ends.
  */
 public final class IdleIndex {
 

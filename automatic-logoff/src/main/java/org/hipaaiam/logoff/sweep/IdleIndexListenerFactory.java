@@ -7,7 +7,6 @@ import org.hipaaiam.core.settings.ServerUrl;
 import org.hipaaiam.core.settings.Setting;
 import org.hipaaiam.core.settings.SpiOptions;
 import org.hipaaiam.core.vocabulary.BundleScope;
-import org.hipaaiam.logoff.policy.SessionClass;
 import org.hipaaiam.logoff.session.SessionIdle;
 import org.keycloak.Config;
 import org.keycloak.common.util.Time;
@@ -20,8 +19,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
 
 /**
- * `hipaa-idle-index`: puts each classified session in the sweeper's index when it signs in (a `LOGIN` with a
- * session: a sign-in or an unlock), in the sign-in's own transaction, and schedules the sweep.
+ * `hipaa-idle-index`: puts each session in the sweeper's index when it signs in (a `LOGIN` with a session: a sign-in
+ * or an unlock), unclassified ones too (their strict default must not wait for Keycloak's longer SSO idle), in the
+ * sign-in's own transaction, and schedules the sweep.
  */
 public final class IdleIndexListenerFactory extends GlobalEventListenerFactory {
 
@@ -66,8 +66,6 @@ public final class IdleIndexListenerFactory extends GlobalEventListenerFactory {
             return;
         }
         SessionIdle idle = SessionIdle.of(session, realm, userSession);
-        if (idle.sessionClass().kind() != SessionClass.Kind.UNCLASSIFIED) {
-            new IdleIndex(session).watch(userSession.getId(), realm.getId(), idle.state(Time.currentTime()).endAt());
-        }
+        new IdleIndex(session).watch(userSession.getId(), realm.getId(), idle.state(Time.currentTime()).endAt());
     }
 }

@@ -3,7 +3,7 @@ package org.hipaaiam.logoff.sweep;
 import java.util.List;
 import org.hipaaiam.core.provider.EntityTablesFactory;
 
-/** The index of classified sessions, a table of Keycloak's own database. */
+/** The index of sessions under the idle policies, a table of Keycloak's own database. */
 public final class IdleIndexTables extends EntityTablesFactory {
 
     public IdleIndexTables() {

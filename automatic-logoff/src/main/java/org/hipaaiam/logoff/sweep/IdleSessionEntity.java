@@ -7,7 +7,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * One classified session the sweeper watches, and when to look at it next (epoch seconds on Keycloak's clock): no
+ * One session the sweeper watches, and when to look at it next (epoch seconds on Keycloak's clock): no
  * earlier than it could end. The session's notes stay the truth; this row only says when to look.
  */
 @Entity

@@ -16,7 +16,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.timer.ScheduledTask;
 
 /**
- * Ends classified sessions idle past their terminate time that nobody used again, with back-channel logout to
+ * Ends sessions idle past their terminate time that nobody used again, with back-channel logout to
  * every app and one `automatic-logoff` record each. Reads only the index rows due now (not every session of the
  * realm); a row whose session is still within its policy (activity since) is put back at its new end. Each session
  * is ended in a transaction of its own: one session's failure ends no other's, and a batch's ends do not pile up in

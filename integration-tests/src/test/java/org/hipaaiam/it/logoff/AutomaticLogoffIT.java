@@ -96,6 +96,20 @@ class AutomaticLogoffIT {
     }
 
     @Test
+    void anUnclassifiedSessionNobodyUsesAgainIsEndedByTheSweeperAtItsDefaultNotAtKeycloaksSsoIdle() throws Exception {
+        Clinician remote = ward.newClinician();
+        Pkce pkce = ward.signInWithPassword(remote.username());
+        String sid = Tokens.redeem(ward.app, pkce).id().getStringClaim("sid");
+
+        AuditTrail ending = AuditTrail.fromNow();
+        ward.serverClockAhead(Duration.ofMinutes(16)); // the realm's SSO idle is 30 minutes
+        ward.awaitLogoutOf(sid);
+        AuditTrail.StoredRecord logoff = ending.single(LogoffWard.automaticLogoffOf(sid));
+        assertEquals("unclassified", logoff.at("unmapped.keycloak.details.session_class"));
+        assertEquals(0, ward.sessionsOf(remote));
+    }
+
+    @Test
     void administrativeSessionIsStillUnlockableAtSixteenMinutes() throws Exception {
         ward.registerWorkstation("billing-desk-1", Map.of("class", "administrative", "location", "Billing", "network", "127.0.0.1/32"));
         Clinician clerk = ward.enrolledClinician("271828");
